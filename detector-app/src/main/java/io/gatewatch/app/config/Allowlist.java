@@ -87,7 +87,9 @@ public record Allowlist(List<Cidr> cidrs, Set<String> apiKeyHashes, List<Pattern
         List<String> keys = n.texts("api_key_hashes", List.of());
         for (int i = 0; i < keys.size(); i++) {
             if (!keys.get(i).matches("sha256:[0-9a-f]{16}")) {
-                n.problem("api_key_hashes[" + i + "]", n.json().get("api_key_hashes").get(i),
+                // The value may be a real key pasted by mistake: it is not echoed into logs.
+                n.problem("api_key_hashes[" + i + "]",
+                        com.fasterxml.jackson.databind.node.TextNode.valueOf("(not shown, " + keys.get(i).length() + " characters)"),
                         "must be a key hash as alerts show it (sha256: and 16 hex digits), never the key itself");
             }
         }

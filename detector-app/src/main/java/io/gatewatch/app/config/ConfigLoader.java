@@ -127,7 +127,7 @@ public final class ConfigLoader {
                 root.has("alerting") ? root.json().get("alerting") : null);
     }
 
-    private static List<DetectorConfig> readDetectors(ConfigNode n) {
+    private static List<DetectorBlock> readDetectors(ConfigNode n) {
         n.allowOnly(DetectorCatalog.ids().toArray(String[]::new));
         return DetectorCatalog.ids().stream().map(id -> DetectorCatalog.read(id, n.child(id))).toList();
     }

@@ -32,6 +32,10 @@ public final class ConfigNode {
         return new ConfigNode(json, "", problems);
     }
 
+    List<String> problems() {
+        return problems;
+    }
+
     public JsonNode json() {
         return json;
     }

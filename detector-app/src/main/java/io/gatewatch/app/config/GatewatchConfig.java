@@ -23,7 +23,7 @@ public record GatewatchConfig(
         Allowlist allowlist,
         Duration grace,
         Duration idleExpiry,
-        List<DetectorConfig> detectors,
+        List<DetectorBlock> detectors,
         JsonNode alerting) {
 
     public static final List<String> DEFAULT_LOGIN_ROUTES = List.of(

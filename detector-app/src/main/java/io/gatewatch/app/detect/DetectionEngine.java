@@ -14,17 +14,17 @@ import java.util.function.Consumer;
  * through the cooldown gate. No Kafka here: the topology's processor does the store get and put.
  */
 public final class DetectionEngine {
+    private final List<DetectorSlot> slots;
     private final List<Detector<?>> detectors;
-    private final Allowlist globalAllowlist;
     private final Alert.Scope scope;
     private final Allowlist[] allowlists;
 
-    public DetectionEngine(List<Detector<?>> detectors, Allowlist globalAllowlist, Alert.Scope scope) {
-        this.detectors = List.copyOf(detectors);
-        this.globalAllowlist = globalAllowlist;
+    public DetectionEngine(List<DetectorSlot> slots, Allowlist globalAllowlist, Alert.Scope scope) {
+        this.slots = List.copyOf(slots);
+        this.detectors = slots.stream().<Detector<?>>map(DetectorSlot::base).toList();
         this.scope = scope;
-        this.allowlists = new Allowlist[detectors.size()];
-        for (int i = 0; i < detectors.size(); i++) {
+        this.allowlists = new Allowlist[slots.size()];
+        for (int i = 0; i < slots.size(); i++) {
             allowlists[i] = globalAllowlist.plus(detectors.get(i).settings().allowlist());
         }
     }
@@ -52,15 +52,15 @@ public final class DetectionEngine {
         if (e.user() != null) {
             p.user = e.user();
         }
-        for (int i = 0; i < detectors.size(); i++) {
-            if (allowlists[i].allows(e, clientAddress)) {
+        for (int i = 0; i < slots.size(); i++) {
+            Detector<?> d = slots.get(i).forRoute(f.route());
+            if (d == null || allowlists[i].allows(e, clientAddress)) {
                 continue;
             }
-            Finding finding = observe(detectors.get(i), p.sections[i], e, f);
+            Finding finding = observe(d, p.sections[i], e, f);
             if (finding == null) {
                 continue;
             }
-            Detector<?> d = detectors.get(i);
             AlertTrack track = p.tracks[i];
             switch (AlertGate.decide(track, finding, f.ts(), d.settings())) {
                 case NEW, UPDATE -> out.accept(toAlert(d, track, finding, p, f));

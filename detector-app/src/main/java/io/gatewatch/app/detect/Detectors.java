@@ -1,20 +1,28 @@
 package io.gatewatch.app.detect;
 
 import io.gatewatch.app.config.CredentialStuffingConfig;
+import io.gatewatch.app.config.DetectorBlock;
 import io.gatewatch.app.config.DetectorConfig;
 import io.gatewatch.app.config.GatewatchConfig;
 import java.util.List;
 
-/** Builds the enabled detectors from their config; the switch is exhaustive over the sealed configs. */
+/** Builds the detectors from their config; the switch is exhaustive over the sealed configs. */
 public final class Detectors {
     private Detectors() {
     }
 
-    public static List<Detector<?>> clientScope(GatewatchConfig config) {
+    /** A slot per detector enabled in its block or in any of its route overrides. */
+    public static List<DetectorSlot> clientScope(GatewatchConfig config) {
         return config.detectors().stream()
-                .filter(c -> c.settings().enabled())
-                .<Detector<?>>map(Detectors::of)
+                .filter(b -> b.settings().enabled() || b.overrides().stream().anyMatch(o -> o.config().settings().enabled()))
+                .map(Detectors::slot)
                 .toList();
+    }
+
+    static DetectorSlot slot(DetectorBlock block) {
+        return new DetectorSlot(of(block.base()), block.overrides().stream()
+                .map(o -> new DetectorSlot.Routed(o.route(), of(o.config())))
+                .toList());
     }
 
     static Detector<?> of(DetectorConfig c) {

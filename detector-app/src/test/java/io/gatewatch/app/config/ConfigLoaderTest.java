@@ -22,7 +22,7 @@ class ConfigLoaderTest {
         assertEquals("nginx", c.inputFormat());
         assertEquals(List.of(IdentityKind.API_KEY, IdentityKind.USER, IdentityKind.IP), c.identityOrder());
         assertEquals("gatewatch.alerts", c.kafka().topics().alerts());
-        CredentialStuffingConfig cs = (CredentialStuffingConfig) c.detectors().getFirst();
+        CredentialStuffingConfig cs = (CredentialStuffingConfig) c.detectors().getFirst().base();
         assertEquals(Alert.Mode.ALERT, cs.settings().mode());
         assertEquals(CredentialStuffingConfig.defaultWindows(), cs.windows());
     }
@@ -38,7 +38,7 @@ class ConfigLoaderTest {
                     windows:
                       - {name: fast, window: 10s, max_failures: 3, max_attempts: 10}
                 """, "g.yaml");
-        CredentialStuffingConfig cs = (CredentialStuffingConfig) c.detectors().getFirst();
+        CredentialStuffingConfig cs = (CredentialStuffingConfig) c.detectors().getFirst().base();
         assertEquals(Alert.Mode.SHADOW, cs.settings().mode());
         assertEquals(Alert.Severity.CRITICAL, cs.settings().severity());
         assertEquals(Duration.ofMinutes(5), cs.settings().cooldown());
@@ -80,6 +80,31 @@ class ConfigLoaderTest {
                         "g.yaml: allowlist.api_key_hashes[0] = (not shown, 11 characters): must be a key hash as alerts "
                                 + "show it (sha256: and 16 hex digits), never the key itself"),
                 problems("allowlist:\n  api_key_hashes: [sk_live_abc]\n  cidrs: [example.com]\n"));
+    }
+
+    @Test
+    void shouldLayARouteOverrideOverTheDetectorsOwnBlock() throws ConfigException {
+        GatewatchConfig c = loader.parse("""
+                detectors:
+                  credential_stuffing:
+                    severity: medium
+                    overrides:
+                      - route: /api/v1/sso/**
+                        enabled: false
+                """, "g.yaml");
+        DetectorBlock block = c.detectors().getFirst();
+        assertEquals(Alert.Severity.MEDIUM, block.base().settings().severity());
+        RouteOverride o = block.overrides().getFirst();
+        assertEquals(true, o.route().matches("/api/v1/sso/callback"));
+        assertEquals(false, o.config().settings().enabled());
+        assertEquals(Alert.Severity.MEDIUM, o.config().settings().severity());
+    }
+
+    @Test
+    void shouldRefuseToOverrideStateShapingKeysPerRoute() {
+        assertEquals(List.of("g.yaml: detectors.credential_stuffing.overrides[0].windows = [{\"name\":\"x\",\"window\":\"5s\"}]: "
+                        + "cannot be overridden per route: it shapes the state kept per client; set it in the detector's own block"),
+                problems("detectors:\n  credential_stuffing:\n    overrides:\n      - route: /login\n        windows: [{name: x, window: 5s}]\n"));
     }
 
     @Test
