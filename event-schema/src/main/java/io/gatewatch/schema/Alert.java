@@ -53,6 +53,7 @@ public record Alert(
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isUpdate() {
         return revision > 0;
     }

@@ -53,6 +53,7 @@ public record ApiEvent(
                 .status(status).bytesOut(bytesOut).bytesIn(bytesIn).latencyMs(latencyMs).requestId(requestId);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isClientError() {
         return status != null && status >= 400 && status < 500;
     }
