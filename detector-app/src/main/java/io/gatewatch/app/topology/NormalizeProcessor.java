@@ -26,7 +26,6 @@ final class NormalizeProcessor implements Processor<byte[], byte[], byte[], byte
     private final String defaultFormat;
     private final ClientKeyResolver keys;
     private final GatewatchMetrics metrics;
-    private final RouteTemplater templater = new RouteTemplater();
     private final Serializer<ApiEvent> json = new JsonSerde<>(ApiEvent.class).serializer();
     private final Map<String, LogParser> byFormat = new HashMap<>();
     private ProcessorContext<byte[], byte[]> context;
@@ -80,7 +79,7 @@ final class NormalizeProcessor implements Processor<byte[], byte[], byte[], byte
 
     private void forwardEvent(ApiEvent parsed) {
         ApiEvent e = parsed.route() == null && parsed.path() != null
-                ? parsed.toBuilder().route(templater.template(parsed.path())).build()
+                ? parsed.toBuilder().route(RouteTemplater.template(parsed.path())).build()
                 : parsed;
         byte[] key = keys.keyOf(e).getBytes(StandardCharsets.UTF_8);
         context.forward(new Record<>(key, json.serialize(null, e), e.ts().toEpochMilli()), GatewatchTopology.EVENTS_SINK);
