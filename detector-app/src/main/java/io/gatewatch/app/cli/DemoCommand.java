@@ -74,6 +74,8 @@ final class DemoCommand {
         err.println("demo: starting an embedded Kafka broker...");
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
              MetricsServer server = MetricsServer.start(metrics.registry(), metricsPort)) {
+            // One raw partition keeps the file's order; the events topic is then partitioned by client.
+            kafka.createTopics(1, config.kafka().topics().raw());
             TopicSetup.ensure(kafka.bootstrapServers(), config.kafka());
             try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir);
                  LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(), "nginx");

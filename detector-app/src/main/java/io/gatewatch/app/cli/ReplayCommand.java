@@ -66,6 +66,8 @@ final class ReplayCommand {
         Path stateDir = TempDirs.create("gatewatch-replay-state");
         err.println("replay: starting an embedded Kafka broker and the topology...");
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            // One raw partition keeps the file's order; the events topic is then partitioned by client.
+            kafka.createTopics(1, config.kafka().topics().raw());
             TopicSetup.ensure(kafka.bootstrapServers(), config.kafka());
             long[] alerts = new long[2];
             try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir);

@@ -119,7 +119,7 @@ public final class ConfigLoader {
 
         ConfigNode time = root.child("time");
         time.allowOnly("grace", "idle_expiry");
-        Duration grace = time.duration("grace", Duration.ofSeconds(30), Duration.ZERO, Duration.ofHours(1));
+        Duration grace = time.duration("grace", Duration.ofMinutes(5), Duration.ZERO, Duration.ofHours(6));
         Duration idle = time.duration("idle_expiry", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(30));
 
         return new GatewatchConfig(kafka, format, List.copyOf(order), loginRoutes, Allowlist.read(root.child("allowlist")),
