@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -133,6 +134,38 @@ class EmbeddedKafkaTest {
         own.close();
 
         assertFalse(Files.exists(dataDir), dataDir + " still exists");
+    }
+
+    @Test
+    void shouldDeleteItsTemporaryDataDirAtJvmExitWhenNeverClosed() throws Exception {
+        Process child = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                AbandonedBroker.class.getName())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            assertTrue(child.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS), "child JVM did not exit");
+            String stdout = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            assertEquals(0, child.exitValue(), stdout);
+            assertTrue(stdout.startsWith("data-dir "), stdout);
+            Path dataDir = Path.of(stdout.substring("data-dir ".length()));
+            assertFalse(Files.exists(dataDir), dataDir + " survived the JVM");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    /** Runs in a child JVM: starts a broker and exits without closing it. */
+    static final class AbandonedBroker {
+        public static void main(String[] args) {
+            EmbeddedKafka abandoned = EmbeddedKafka.start();
+            if (!Files.exists(abandoned.dataDir())) {
+                System.exit(2);
+            }
+            System.out.println("data-dir " + abandoned.dataDir());
+            System.exit(0);
+        }
     }
 
     @Test
