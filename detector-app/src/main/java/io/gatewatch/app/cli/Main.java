@@ -19,6 +19,10 @@ public final class Main {
             "      production: runs against the Kafka cluster named in the config",
             "  " + ValidateConfigCommand.USAGE,
             "      checks a config file and prints every problem",
+            "  " + SimulateCommand.USAGE,
+            "      writes DIR/access.log (a day of NGINX traffic with one run of every attack) and DIR/labels.json",
+            "  " + EvaluateCommand.USAGE,
+            "      scores alert JSON lines (from replay) against labels.json: attacks caught, time to detect, false alerts",
             "",
             "formats: " + String.join(", ", Parsers.standard().names().stream().sorted().toList()));
 
@@ -43,6 +47,8 @@ public final class Main {
                 case "replay" -> new ReplayCommand(parsers, out, err).run(rest);
                 case "run" -> new RunCommand(parsers, err).run(rest);
                 case "validate-config" -> new ValidateConfigCommand(parsers, out, err).run(rest);
+                case "simulate" -> new SimulateCommand(err).run(rest);
+                case "evaluate" -> new EvaluateCommand(out, err).run(rest);
                 default -> throw new UsageException("unknown command '" + argv.getFirst() + "'");
             };
         } catch (UsageException e) {
