@@ -139,8 +139,8 @@ final class ReplayCommand {
     }
 
     private void progress(GatewatchMetrics metrics, long lines, long[] alerts) {
-        err.printf("replay: %,d lines, %,d events, %,d dead-lettered, %,d alerts so far%n", lines,
-                (long) metrics.count("gatewatch.events.parsed"), (long) metrics.count("gatewatch.dlq.records"),
-                alerts[0] + alerts[1]);
+        err.printf("replay: %,d lines, %,d events parsed, %,d detected, %,d dead-lettered, %,d alerts so far%n", lines,
+                (long) metrics.count("gatewatch.events.parsed"), (long) metrics.count("gatewatch.events.detected"),
+                (long) metrics.count("gatewatch.dlq.records"), alerts[0] + alerts[1]);
     }
 }
