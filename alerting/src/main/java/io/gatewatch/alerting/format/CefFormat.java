@@ -3,7 +3,6 @@ package io.gatewatch.alerting.format;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.Alert;
-import io.gatewatch.schema.Json;
 import java.util.Locale;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Locale;
  * Gatewatch-specific values use the custom string and number slots with their labels.
  */
 public final class CefFormat {
-    private final ObjectMapper mapper = Json.newMapper();
+    private final ObjectMapper mapper = AlertJson.newMapper();
     private final Product product;
 
     public CefFormat(Product product) {
@@ -44,26 +43,16 @@ public final class CefFormat {
         e.put("requestMethod", a.method());
         e.put("request", a.route());
         e.put("msg", a.summary());
-        e.put("cn1", Integer.toString(a.revision()));
-        e.put("cn1Label", "revision");
-        e.put("cfp1", String.format(Locale.ROOT, "%.3f", a.score()));
-        e.put("cfp1Label", "score");
-        e.put("cs1", a.scope() == null ? null : a.scope().json());
-        e.put("cs1Label", "scope");
+        e.labelled("cn1", Integer.toString(a.revision()), "revision");
+        e.labelled("cfp1", String.format(Locale.ROOT, "%.3f", a.score()), "score");
+        e.labelled("cs1", a.scope() == null ? null : a.scope().json(), "scope");
         if (a.client() != null) {
-            e.put("cs2", a.client().key());
-            e.put("cs2Label", "clientKey");
-            e.put("cs3", a.client().apiKeyHash());
-            e.put("cs3Label", "apiKeyHash");
+            e.labelled("cs2", a.client().key(), "clientKey");
+            e.labelled("cs3", a.client().apiKeyHash(), "apiKeyHash");
         }
-        if (!a.sources().isEmpty()) {
-            e.put("cs4", String.join(",", a.sources()));
-            e.put("cs4Label", "sourceIps");
-        }
-        e.put("cs5", a.mode() == null ? null : a.mode().json());
-        e.put("cs5Label", "mode");
-        e.put("cs6", json(a));
-        e.put("cs6Label", "evidence");
+        e.labelled("cs4", a.sources().isEmpty() ? null : String.join(",", a.sources()), "sourceIps");
+        e.labelled("cs5", a.mode() == null ? null : a.mode().json(), "mode");
+        e.labelled("cs6", json(a), "evidence");
         return s.toString();
     }
 
@@ -135,6 +124,14 @@ public final class CefFormat {
             }
             first = false;
             out.append(key).append('=').append(extensionValue(value));
+        }
+
+        /** A custom slot and its label, both or neither. */
+        void labelled(String key, String value, String label) {
+            if (value != null && !value.isEmpty()) {
+                put(key, value);
+                put(key + "Label", label);
+            }
         }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.Alert;
-import io.gatewatch.schema.Json;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +17,7 @@ public final class OcsfFormat {
     public static final int CLASS_UID = 2004;
     public static final int CATEGORY_UID = 2;
 
-    private final ObjectMapper mapper = Json.newMapper();
+    private final ObjectMapper mapper = AlertJson.newMapper();
     private final Product product;
 
     public OcsfFormat(Product product) {
@@ -115,10 +114,11 @@ public final class OcsfFormat {
             if (a.client() != null && a.client().user() != null) {
                 e.putObject("actor").putObject("user").put("name", a.client().user());
             }
-            httpRequest(e, a);
-            if (a.route() != null) {
+            if (e.isEmpty() && a.route() != null) {
+                // OCSF wants at least one of src_endpoint, actor, url... in each evidence; http_request alone is not.
                 e.putObject("url").put("path", a.route());
             }
+            httpRequest(e, a);
             if (e.isEmpty()) {
                 e.set("data", mapper.valueToTree(a.evidence()));
             }
