@@ -107,7 +107,8 @@ class RsyslogReceiverTest {
                 throw new AssertionError("rsyslogd exited with " + rsyslogd.exitValue() + ": "
                         + Files.readString(dir.resolve("rsyslogd.out")));
             }
-            try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), tcpPort)) {
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), tcpPort)) {
+                probe.shutdownOutput();
                 return;
             } catch (IOException notYet) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
