@@ -243,7 +243,17 @@ public final class AlertingService implements AutoCloseable {
             tracker.expect(seq, 0);
             return;
         }
-        Dispatch dispatch = dispatcher.accept(alert, seq, clock.instant());
+        Dispatch dispatch;
+        try {
+            dispatch = dispatcher.accept(alert, seq, clock.instant());
+        } catch (RuntimeException e) {
+            // A bug must cost this one alert, kept in the dead letters, not all alerting.
+            LOG.error("cannot dispatch alert {} from {}-{}@{}", alert.alertId(), record.topic(), record.partition(), record.offset(), e);
+            deadLetters.send(new DeadLetter(DeadLetter.INPUT, "internal error: " + e, 0, clock.instant(), alert, null));
+            deadLettered.incrementAndGet();
+            tracker.expect(seq, 0);
+            return;
+        }
         if (dispatch.expected() == 0) {
             suppressed.incrementAndGet();
             LOG.debug("alert {} revision {}: {}", alert.alertId(), alert.revision(), dispatch.note());

@@ -126,7 +126,7 @@ public final class Grouper {
         evidence.put("grouped_alerts", alerts.size());
         evidence.put("distinct_clients", perKey.size());
         evidence.put("top_keys", top.stream().map(e -> Map.of("key", e.getKey(), "alerts", e.getValue())).toList());
-        evidence.put("alert_ids", alerts.stream().map(Alert::alertId).collect(Collectors.toCollection(TreeSet::new))
+        evidence.put("alert_ids", alerts.stream().map(Alert::alertId).filter(id -> id != null).collect(Collectors.toCollection(TreeSet::new))
                 .stream().limit(MAX_LISTED_IDS).toList());
         Alert.Scope scope = first.route() == null ? Alert.Scope.GLOBAL : Alert.Scope.ROUTE;
         return new Alert(Alert.SCHEMA, groupId, revision, first.detector(), severity, scope, null, first.route(),

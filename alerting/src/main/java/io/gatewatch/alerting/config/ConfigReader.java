@@ -162,7 +162,14 @@ final class ConfigReader {
             p.add(at + ".app_name", appName, "must be 1 to 48 printable ASCII characters without spaces");
         }
         AlertFormat format = format(node, at, AlertFormat.CEF);
-        Path caFile = p.text(node, "ca_file", at, false).map(Path::of).orElse(null);
+        Path caFile = p.text(node, "ca_file", at, false).flatMap(text -> {
+            try {
+                return Optional.of(Path.of(text));
+            } catch (InvalidPathException e) {
+                p.add(at + ".ca_file", text, "not a valid file path");
+                return Optional.empty();
+            }
+        }).orElse(null);
         if (caFile != null && transport != SinkConfig.Transport.TLS) {
             p.add(at + ".ca_file", caFile.toString(), "only used with protocol: tls");
         }

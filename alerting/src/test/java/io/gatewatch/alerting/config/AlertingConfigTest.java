@@ -257,6 +257,27 @@ class AlertingConfigTest {
     }
 
     @Test
+    void shouldTurnMalformedBlocksIntoProblemsNotExceptions() throws Exception {
+        List<String> shapes = List.of(
+                "alerting: 42",
+                "alerting: [a, b]",
+                "alerting: {sinks: console}",
+                "alerting: {sinks: [console, 7, {}]}",
+                "alerting: {sinks: [{name: x, type: [file]}]}",
+                "alerting: {sinks: [{name: x, type: file, path: {a: 1}, format: [ocsf]}]}",
+                "alerting: {sinks: [{name: x, type: syslog, port: abc, facility: [1], ca_file: \"a\\u0000b\"}]}",
+                "alerting: {routes: [{sinks: {a: 1}, modes: 3, scopes: [[1]]}], dedup: [1], grouping: 5}",
+                "alerting: {delivery: {max_attempts: 2.5, jitter: high, circuit_breaker: 3}}",
+                "alerting: {dead_letter_topic: 'no spaces allowed'}");
+        for (String yaml : shapes) {
+            List<String> problems = new ArrayList<>();
+            AlertingConfig.fromTree(alertingNode(yaml), problems, env);
+            assertFalse(problems.isEmpty(), "no problem reported for: " + yaml);
+            problems.forEach(p -> assertTrue(p.startsWith("alerting"), p));
+        }
+    }
+
+    @Test
     void shouldReadDurationsInShortAndIsoForm() {
         assertEquals(Duration.ofMillis(500), Durations.parse("500ms").orElseThrow());
         assertEquals(Duration.ofSeconds(30), Durations.parse("30s").orElseThrow());
