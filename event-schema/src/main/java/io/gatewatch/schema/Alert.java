@@ -1,5 +1,6 @@
 package io.gatewatch.schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -53,6 +54,7 @@ public record Alert(
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
+    @JsonIgnore // a helper, not a contract field
     public boolean isUpdate() {
         return revision > 0;
     }

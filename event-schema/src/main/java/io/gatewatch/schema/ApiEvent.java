@@ -1,5 +1,6 @@
 package io.gatewatch.schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
@@ -53,6 +54,7 @@ public record ApiEvent(
                 .status(status).bytesOut(bytesOut).bytesIn(bytesIn).latencyMs(latencyMs).requestId(requestId);
     }
 
+    @JsonIgnore // a helper, not a contract field
     public boolean isClientError() {
         return status != null && status >= 400 && status < 500;
     }

@@ -1,0 +1,127 @@
+package io.gatewatch.app.cli;
+
+import io.gatewatch.app.config.ConfigException;
+import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.kafka.EmbeddedKafka;
+import io.gatewatch.app.metrics.GatewatchMetrics;
+import io.gatewatch.app.metrics.MetricsServer;
+import io.gatewatch.app.run.AlertTail;
+import io.gatewatch.app.run.LineProducer;
+import io.gatewatch.app.run.Pipeline;
+import io.gatewatch.app.run.TempDirs;
+import io.gatewatch.app.run.TopicSetup;
+import io.gatewatch.app.sim.DemoTraffic;
+import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.parse.Parsers;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code demo [--duration D] [--config FILE]}: embedded broker, topology and live simulated traffic with
+ * a credential stuffing attack in it; prints each alert as it fires and a summary at the end.
+ */
+final class DemoCommand {
+    static final String USAGE = "demo [--duration 90s] [--config FILE] [--metrics-port N]";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private final Parsers parsers;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    DemoCommand(Parsers parsers, PrintStream out, PrintStream err) {
+        this.parsers = parsers;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> argv) throws Exception {
+        Args args = Args.parse("demo", argv, Set.of("--duration", "--config", "--metrics-port"), Set.of());
+        Duration duration = args.duration("--duration", null);
+        int metricsPort = (int) args.positiveLong("--metrics-port", 9464);
+        GatewatchConfig config;
+        try {
+            config = ConfigFiles.load(args.get("--config"), parsers);
+        } catch (ConfigException e) {
+            e.problems().forEach(err::println);
+            return 2;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        // Ctrl-C: ask the loop to stop, then hold the JVM until broker and state are cleaned up.
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                done.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "gatewatch-demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Path stateDir = TempDirs.create("gatewatch-demo-state");
+        GatewatchMetrics metrics = new GatewatchMetrics(MetricsServer.newRegistry());
+        Map<String, Integer> byDetector = new TreeMap<>();
+        long started = System.nanoTime();
+        err.println("demo: starting an embedded Kafka broker...");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+             MetricsServer server = MetricsServer.start(metrics.registry(), metricsPort)) {
+            // One raw partition keeps the file's order; the events topic is then partitioned by client.
+            kafka.createTopics(1, config.kafka().topics().raw());
+            TopicSetup.ensure(kafka.bootstrapServers(), config.kafka());
+            try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir);
+                 LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(), "nginx");
+                 AlertTail tail = new AlertTail(kafka.bootstrapServers(), config.kafka().topics().alerts(), a -> {
+                     synchronized (byDetector) {
+                         byDetector.merge(a.detector(), 1, Integer::sum);
+                     }
+                     out.println(readable(a));
+                 })) {
+                pipeline.start();
+                err.println("demo: Kafka on " + kafka.bootstrapServers() + ", metrics on " + server.url()
+                        + "; live traffic with a credential stuffing attack from " + DemoTraffic.ATTACKER
+                        + " starting in 8 s" + (duration == null ? "; Ctrl-C to stop" : "; stopping after " + duration.toSeconds() + " s"));
+                DemoTraffic traffic = new DemoTraffic(new Random(42), Instant.now(), 30);
+                for (long s = 0; duration == null || s < duration.toSeconds(); s++) {
+                    traffic.second(s).forEach(producer::send);
+                    producer.flush();
+                    if (pipeline.failure() != null) {
+                        err.println("demo: the topology failed: " + pipeline.failure());
+                        return 1;
+                    }
+                    if (stop.await(1, TimeUnit.SECONDS)) {
+                        break;
+                    }
+                }
+                err.println("demo: stopping...");
+            }
+        } finally {
+            TempDirs.deleteQuietly(stateDir);
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the JVM is already on its way out
+            }
+        }
+        err.printf("demo: %.0f s, %,d lines, %,d events, %,d dead-lettered, alerts by detector: %s%n",
+                (System.nanoTime() - started) / 1e9, (long) metrics.count("gatewatch.raw.records"),
+                (long) metrics.count("gatewatch.events.parsed"), (long) metrics.count("gatewatch.dlq.records"),
+                byDetector.isEmpty() ? "none" : byDetector);
+        return 0;
+    }
+
+    static String readable(Alert a) {
+        return String.format("%s %-8s %-20s %s %s %s  %s%s", CLOCK.format(a.detectedAt()), a.severity().json().toUpperCase(),
+                a.detector(), a.client() == null ? "route" : a.client().key(), a.method() == null ? "" : a.method(),
+                a.route() == null ? "" : a.route(), a.summary(), a.isUpdate() ? "  (update " + a.revision() + ")" : "");
+    }
+}

@@ -1,0 +1,64 @@
+package io.gatewatch.app.cli;
+
+import io.gatewatch.schema.parse.Parsers;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** The {@code detector} command line. Exit codes: 0 done, 1 failed while running, 2 bad usage or config. */
+public final class Main {
+    private static final String USAGE = String.join("\n",
+            "usage: detector COMMAND [options]",
+            "",
+            "commands:",
+            "  " + DemoCommand.USAGE,
+            "      embedded Kafka, the topology and live simulated traffic with an attack; prints alerts",
+            "  " + ReplayCommand.USAGE,
+            "      runs a log file through the topology on an embedded Kafka; alert JSON lines on stdout",
+            "  " + RunCommand.USAGE,
+            "      production: runs against the Kafka cluster named in the config",
+            "  " + ValidateConfigCommand.USAGE,
+            "      checks a config file and prints every problem",
+            "  " + SimulateCommand.USAGE,
+            "      writes DIR/access.log (a day of NGINX traffic with one run of every attack) and DIR/labels.json",
+            "  " + EvaluateCommand.USAGE,
+            "      scores alert JSON lines (from replay) against labels.json: attacks caught, time to detect, false alerts",
+            "",
+            "formats: " + String.join(", ", Parsers.standard().names().stream().sorted().toList()));
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    static int run(List<String> argv, PrintStream out, PrintStream err) {
+        if (argv.isEmpty() || argv.getFirst().equals("--help") || argv.getFirst().equals("-h")
+                || argv.getFirst().equals("help")) {
+            (argv.isEmpty() ? err : out).println(USAGE);
+            return argv.isEmpty() ? 2 : 0;
+        }
+        Parsers parsers = Parsers.standard();
+        List<String> rest = argv.subList(1, argv.size());
+        try {
+            return switch (argv.getFirst()) {
+                case "demo" -> new DemoCommand(parsers, out, err).run(rest);
+                case "replay" -> new ReplayCommand(parsers, out, err).run(rest);
+                case "run" -> new RunCommand(parsers, err).run(rest);
+                case "validate-config" -> new ValidateConfigCommand(parsers, out, err).run(rest);
+                case "simulate" -> new SimulateCommand(err).run(rest);
+                case "evaluate" -> new EvaluateCommand(out, err).run(rest);
+                default -> throw new UsageException("unknown command '" + argv.getFirst() + "'");
+            };
+        } catch (UsageException e) {
+            err.println("detector: " + e.getMessage());
+            err.println();
+            err.println(USAGE);
+            return 2;
+        } catch (Exception e) {
+            err.println("detector " + argv.getFirst() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.gatewatch.app.cli;
+
+import io.gatewatch.app.config.ConfigException;
+import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.kafka.EmbeddedKafka;
+import io.gatewatch.app.metrics.GatewatchMetrics;
+import io.gatewatch.app.run.AlertTail;
+import io.gatewatch.app.run.LineProducer;
+import io.gatewatch.app.run.Pipeline;
+import io.gatewatch.app.run.TempDirs;
+import io.gatewatch.app.run.TopicSetup;
+import io.gatewatch.schema.Json;
+import io.gatewatch.schema.parse.Parsers;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code replay --format F --input FILE [--config FILE]}: the production topology on an embedded broker
+ * over a log file. Alert JSON lines (the contract) on stdout and nothing else; progress and a summary on
+ * stderr. Ends by itself when every line has gone through.
+ */
+final class ReplayCommand {
+    static final String USAGE = "replay --input FILE|- [--format NAME] [--config FILE]";
+    private final Parsers parsers;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ReplayCommand(Parsers parsers, PrintStream out, PrintStream err) {
+        this.parsers = parsers;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> argv) throws Exception {
+        Args args = Args.parse("replay", argv, Set.of("--input", "--format", "--config"), Set.of());
+        String input = args.required("--input");
+        GatewatchConfig config;
+        try {
+            config = ConfigFiles.load(args.get("--config"), parsers);
+        } catch (ConfigException e) {
+            e.problems().forEach(err::println);
+            return 2;
+        }
+        String format = args.get("--format", config.inputFormat());
+        if (!parsers.names().contains(format)) {
+            throw new UsageException("replay: --format " + format + ": unknown; known: " + String.join(", ", parsers.names()));
+        }
+        if (!input.equals("-") && !Files.isReadable(Path.of(input))) {
+            err.println("replay: cannot read " + input);
+            return 2;
+        }
+
+        long started = System.nanoTime();
+        GatewatchMetrics metrics = GatewatchMetrics.inMemory();
+        ObjectMapper json = Json.newMapper();
+        Path stateDir = TempDirs.create("gatewatch-replay-state");
+        err.println("replay: starting an embedded Kafka broker and the topology...");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            // One raw partition keeps the file's order; the events topic is then partitioned by client.
+            kafka.createTopics(1, config.kafka().topics().raw());
+            TopicSetup.ensure(kafka.bootstrapServers(), config.kafka());
+            long[] alerts = new long[2];
+            try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir);
+                 LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(), format)) {
+                AlertTail tail = new AlertTail(kafka.bootstrapServers(), config.kafka().topics().alerts(), a -> {
+                    synchronized (out) {
+                        try {
+                            out.println(json.writeValueAsString(a));
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    alerts[a.isUpdate() ? 1 : 0]++;
+                });
+                pipeline.start();
+                long lines;
+                try (BufferedReader in = open(input)) {
+                    lines = producer.sendAll(in, n -> progress(metrics, n, alerts));
+                }
+                producer.flush();
+                err.printf("replay: %,d lines sent; waiting for the topology to finish...%n", lines);
+                awaitDone(pipeline, metrics, lines, alerts);
+                pipeline.close();
+                tail.drainAndClose(Duration.ofSeconds(60));
+                double secs = (System.nanoTime() - started) / 1e9;
+                err.printf("replay: done in %.1f s: %,d lines read, %,d events parsed, %,d dead-lettered, "
+                                + "%,d late, %,d alerts (%,d new, %,d updates)%n",
+                        secs, lines, (long) metrics.count("gatewatch.events.parsed"),
+                        (long) metrics.count("gatewatch.dlq.records"), (long) metrics.count("gatewatch.events.late"),
+                        alerts[0] + alerts[1], alerts[0], alerts[1]);
+            }
+        } finally {
+            TempDirs.deleteQuietly(stateDir);
+        }
+        return 0;
+    }
+
+    private BufferedReader open(String input) throws IOException {
+        try {
+            return input.equals("-")
+                    ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                    : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such file: " + input, e);
+        }
+    }
+
+    /** Every raw line normalised, and every event it made detected (or dead-lettered): done. */
+    private void awaitDone(Pipeline pipeline, GatewatchMetrics metrics, long lines, long[] alerts)
+            throws InterruptedException {
+        long lastReport = System.nanoTime();
+        while (true) {
+            if (pipeline.failure() != null) {
+                throw new IllegalStateException("the topology failed: " + pipeline.failure().getMessage(),
+                        pipeline.failure());
+            }
+            long raw = (long) metrics.count("gatewatch.raw.records");
+            long events = (long) metrics.count("gatewatch.events.parsed");
+            long detected = (long) metrics.count("gatewatch.events.detected");
+            if (raw >= lines && detected >= events) {
+                return;
+            }
+            if (System.nanoTime() - lastReport > 2_000_000_000L) {
+                progress(metrics, raw, alerts);
+                lastReport = System.nanoTime();
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private void progress(GatewatchMetrics metrics, long lines, long[] alerts) {
+        err.printf("replay: %,d lines, %,d events, %,d dead-lettered, %,d alerts so far%n", lines,
+                (long) metrics.count("gatewatch.events.parsed"), (long) metrics.count("gatewatch.dlq.records"),
+                alerts[0] + alerts[1]);
+    }
+}

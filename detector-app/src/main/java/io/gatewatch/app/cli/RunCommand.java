@@ -1,0 +1,65 @@
+package io.gatewatch.app.cli;
+
+import io.gatewatch.app.config.ConfigException;
+import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.metrics.GatewatchMetrics;
+import io.gatewatch.app.metrics.MetricsServer;
+import io.gatewatch.app.run.Pipeline;
+import io.gatewatch.app.run.TopicSetup;
+import io.gatewatch.schema.parse.Parsers;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code run --config FILE}: production, against the cluster in the config. Several instances with
+ * the same {@code kafka.application_id} share the work, as Kafka Streams instances do.
+ */
+final class RunCommand {
+    static final String USAGE = "run --config FILE [--state-dir DIR] [--metrics-port N] [--metrics-bind ADDR]";
+    private final Parsers parsers;
+    private final PrintStream err;
+
+    RunCommand(Parsers parsers, PrintStream err) {
+        this.parsers = parsers;
+        this.err = err;
+    }
+
+    int run(List<String> argv) throws Exception {
+        Args args = Args.parse("run", argv, Set.of("--config", "--state-dir", "--metrics-port", "--metrics-bind"), Set.of());
+        GatewatchConfig config;
+        try {
+            config = ConfigFiles.load(args.required("--config"), parsers);
+        } catch (ConfigException e) {
+            e.problems().forEach(err::println);
+            return 2;
+        }
+        String bootstrap = config.kafka().bootstrapServers();
+        Path stateDir = Path.of(args.get("--state-dir", "gatewatch-state"));
+        int metricsPort = (int) args.positiveLong("--metrics-port", 9464);
+        String bind = args.get("--metrics-bind", "127.0.0.1");
+        if (!bind.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            throw new UsageException("run: --metrics-bind " + bind + ": must be a numeric IP address, e.g. 127.0.0.1 or 0.0.0.0");
+        }
+        List<String> created = TopicSetup.ensure(bootstrap, config.kafka());
+        if (!created.isEmpty()) {
+            err.println("run: created topics " + String.join(", ", created));
+        }
+        GatewatchMetrics metrics = new GatewatchMetrics(MetricsServer.newRegistry());
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (MetricsServer server = MetricsServer.start(metrics.registry(), java.net.InetAddress.getByName(bind), metricsPort);
+             Pipeline pipeline = new Pipeline(config, parsers, metrics, bootstrap, stateDir)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                pipeline.close();
+                stopped.countDown();
+            }, "gatewatch-shutdown"));
+            pipeline.start();
+            err.println("run: application " + config.kafka().applicationId() + " on " + bootstrap
+                    + "; metrics on " + server.url());
+            stopped.await();
+        }
+        return 0;
+    }
+}

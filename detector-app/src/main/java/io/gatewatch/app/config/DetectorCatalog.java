@@ -1,0 +1,71 @@
+package io.gatewatch.app.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one place that lists the detectors' YAML blocks: adding a detector adds its id, its reader and
+ * the keys that shape its state (which per-route overrides may not change).
+ */
+final class DetectorCatalog {
+    private DetectorCatalog() {
+    }
+
+    static List<String> ids() {
+        return List.of(CredentialStuffingConfig.ID);
+    }
+
+    private static DetectorConfig readOne(String id, ConfigNode block) {
+        return switch (id) {
+            case CredentialStuffingConfig.ID -> CredentialStuffingConfig.read(block);
+            default -> throw new IllegalArgumentException("no detector " + id);
+        };
+    }
+
+    private static Set<String> stateKeys(String id) {
+        return switch (id) {
+            case CredentialStuffingConfig.ID -> Set.of("windows", "botnet");
+            default -> Set.of();
+        };
+    }
+
+    static DetectorBlock read(String id, ConfigNode block) {
+        List<ConfigNode> overrideNodes = block.children("overrides");
+        ObjectNode baseJson = block.json().isObject() ? ((ObjectNode) block.json()).deepCopy() : null;
+        if (baseJson != null) {
+            baseJson.remove("overrides");
+        }
+        DetectorConfig base = readOne(id, new ConfigNode(baseJson, block.path(), problemsOf(block)));
+        List<RouteOverride> overrides = new ArrayList<>();
+        for (ConfigNode o : overrideNodes) {
+            String pattern = o.text("route", null);
+            RouteGlob glob = pattern == null ? null : RouteGlob.parse(pattern);
+            if (glob == null) {
+                o.problem("route", o.json().get("route"), "each override needs a route pattern starting with '/'");
+                continue;
+            }
+            ObjectNode merged = baseJson == null ? new com.fasterxml.jackson.databind.node.ObjectNode(
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance) : baseJson.deepCopy();
+            for (var it = o.json().fields(); it.hasNext(); ) {
+                var field = it.next();
+                if (field.getKey().equals("route")) {
+                    continue;
+                }
+                if (stateKeys(id).contains(field.getKey())) {
+                    o.problem(field.getKey(), field.getValue(), "cannot be overridden per route: it shapes the state "
+                            + "kept per client; set it in the detector's own block");
+                    continue;
+                }
+                merged.set(field.getKey(), field.getValue());
+            }
+            overrides.add(new RouteOverride(glob, readOne(id, new ConfigNode(merged, o.path(), problemsOf(block)))));
+        }
+        return new DetectorBlock(base, List.copyOf(overrides));
+    }
+
+    private static List<String> problemsOf(ConfigNode n) {
+        return n.problems();
+    }
+}

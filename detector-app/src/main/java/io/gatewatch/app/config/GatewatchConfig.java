@@ -1,0 +1,34 @@
+package io.gatewatch.app.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The whole validated {@code gatewatch.yaml}. Every field has a default, so an empty file (or none)
+ * is a working configuration.
+ *
+ * @param inputFormat    the parser for raw records without a {@code format} header
+ * @param identityOrder  which identity a client is counted under, first present wins
+ * @param loginRoutes    route patterns that are login endpoints
+ * @param grace          how late (event time) an event may arrive and still be counted in its window
+ * @param idleExpiry     a client profile not seen for this long is deleted
+ * @param alerting       the {@code alerting:} block, validated by the alerting module
+ */
+public record GatewatchConfig(
+        KafkaSettings kafka,
+        String inputFormat,
+        List<IdentityKind> identityOrder,
+        List<RouteGlob> loginRoutes,
+        Allowlist allowlist,
+        Duration grace,
+        Duration idleExpiry,
+        List<DetectorBlock> detectors,
+        JsonNode alerting) {
+
+    public static final List<String> DEFAULT_LOGIN_ROUTES = List.of(
+            "/login", "/signin", "/sign-in", "/logon", "/auth", "/session", "/sessions", "/token",
+            "/oauth/token", "/oauth2/token", "/wp-login.php", "/xmlrpc.php", "/user/login",
+            "/**/login", "/**/signin", "/**/sign-in", "/**/auth/token", "/**/oauth/token", "/**/session",
+            "/**/sessions", "/**/authenticate");
+}

@@ -1,0 +1,160 @@
+package io.gatewatch.app.detect;
+
+import io.gatewatch.app.config.CredentialStuffingConfig;
+import io.gatewatch.app.config.CredentialStuffingConfig.Window;
+import io.gatewatch.app.config.DetectorSettings;
+import io.gatewatch.app.config.Durations;
+import io.gatewatch.models.codec.ByteReader;
+import io.gatewatch.models.codec.ByteWriter;
+import io.gatewatch.models.window.RingCounter;
+import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.ApiEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Credential stuffing and brute force from one client: counts login attempts and failures in each
+ * configured window and fires when any window holds more than it tolerates. A 401 on any route also
+ * counts as a failed login (HTTP basic auth, API tokens), as CrowdSec's http-generic-bf does.
+ */
+public final class CredentialStuffingDetector implements Detector<CredentialStuffingDetector.State> {
+    static final int BUCKETS = 12;
+    private final CredentialStuffingConfig config;
+    private final long longestWindowMs;
+
+    public CredentialStuffingDetector(CredentialStuffingConfig config) {
+        this.config = config;
+        this.longestWindowMs = config.windows().stream().mapToLong(w -> w.length().toMillis()).max().orElse(0);
+    }
+
+    /** Per window an attempts and a failures counter, and when the current run of attempts began. */
+    public static final class State implements Section {
+        final RingCounter[] attempts;
+        final RingCounter[] failures;
+        long runStart;
+        long lastAttempt;
+
+        State(List<Window> windows) {
+            attempts = new RingCounter[windows.size()];
+            failures = new RingCounter[windows.size()];
+            for (int i = 0; i < windows.size(); i++) {
+                attempts[i] = new RingCounter(windows.get(i).length().toMillis(), BUCKETS);
+                failures[i] = new RingCounter(windows.get(i).length().toMillis(), BUCKETS);
+            }
+        }
+
+        @Override
+        public void writeTo(ByteWriter out) {
+            out.writeVarLong(runStart);
+            out.writeVarLong(lastAttempt - runStart);
+            for (int i = 0; i < attempts.length; i++) {
+                attempts[i].writeTo(out);
+                failures[i].writeTo(out);
+            }
+        }
+    }
+
+    @Override
+    public String id() {
+        return CredentialStuffingConfig.ID;
+    }
+
+    @Override
+    public int tag() {
+        return 1;
+    }
+
+    @Override
+    public DetectorSettings settings() {
+        return config.settings();
+    }
+
+    @Override
+    public State newSection() {
+        return new State(config.windows());
+    }
+
+    @Override
+    public State readSection(ByteReader in) {
+        State s = newSection();
+        s.runStart = in.readVarLong();
+        s.lastAttempt = s.runStart + in.readVarLong();
+        for (int i = 0; i < s.attempts.length; i++) {
+            s.attempts[i].readFrom(in);
+            s.failures[i].readFrom(in);
+        }
+        return s;
+    }
+
+    @Override
+    public Finding observe(State s, ApiEvent e, EventFacts f) {
+        boolean failed = e.status() != null && (f.loginRoute()
+                ? config.failureStatuses().contains(e.status())
+                : config.authFailureStatusesAnywhere().contains(e.status()));
+        boolean attempt = (f.loginRoute() && !"OPTIONS".equals(e.method()) && !"HEAD".equals(e.method())) || failed;
+        if (!attempt) {
+            return null;
+        }
+        long ts = f.ts();
+        if (s.runStart == 0 || ts - s.lastAttempt > longestWindowMs) {
+            s.runStart = ts;
+        }
+        s.lastAttempt = Math.max(s.lastAttempt, ts);
+        for (int i = 0; i < s.attempts.length; i++) {
+            s.attempts[i].add(ts, 1);
+            if (failed) {
+                s.failures[i].add(ts, 1);
+            }
+        }
+        return evaluate(s, e, f);
+    }
+
+    private Finding evaluate(State s, ApiEvent e, EventFacts f) {
+        List<Window> windows = config.windows();
+        int worst = -1;
+        double worstRatio = 0;
+        for (int i = 0; i < windows.size(); i++) {
+            Window w = windows.get(i);
+            double ratio = Math.max(
+                    (double) s.failures[i].sum(f.ts()) / (w.maxFailures() + 1),
+                    (double) s.attempts[i].sum(f.ts()) / (w.maxAttempts() + 1));
+            if (ratio >= 1 && ratio > worstRatio) {
+                worst = i;
+                worstRatio = ratio;
+            }
+        }
+        if (worst < 0) {
+            return null;
+        }
+        Window w = windows.get(worst);
+        long failures = s.failures[worst].sum(f.ts());
+        long attempts = s.attempts[worst].sum(f.ts());
+        boolean byFailures = failures > w.maxFailures();
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("window", w.name());
+        evidence.put("window_length", Durations.format(w.length()));
+        evidence.put("failures", failures);
+        evidence.put("max_failures", w.maxFailures());
+        evidence.put("attempts", attempts);
+        evidence.put("max_attempts", w.maxAttempts());
+        evidence.put("failure_ratio", attempts == 0 ? 0.0 : Math.round(1000.0 * failures / attempts) / 1000.0);
+        evidence.put("crossed", byFailures ? "max_failures" : "max_attempts");
+        if (e.user() != null) {
+            evidence.put("last_user", e.user());
+        }
+        String route = f.route();
+        String summary = byFailures
+                ? String.format("%s made %d failed logins on %s within %s (tolerated: %d); block or challenge it.",
+                        f.key(), failures, route, Durations.format(w.length()), w.maxFailures())
+                : String.format("%s made %d login attempts on %s within %s (tolerated: %d), %d of them failed;"
+                        + " block or challenge it.", f.key(), attempts, route, Durations.format(w.length()),
+                        w.maxAttempts(), failures);
+        double score = Math.min(1.0, 0.5 + 0.5 * (worstRatio - 1) / 3);
+        Alert.Severity severity = worstRatio >= 4 && config.settings().severity().ordinal() < Alert.Severity.CRITICAL.ordinal()
+                ? Alert.Severity.values()[config.settings().severity().ordinal() + 1]
+                : config.settings().severity();
+        return new Finding(s.runStart, byFailures ? failures : attempts, score, severity, route, e.method(), summary,
+                evidence, List.of());
+    }
+}

@@ -1,0 +1,44 @@
+package io.gatewatch.app.run;
+
+import io.gatewatch.app.config.KafkaSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/** Creates Gatewatch's topics that do not exist yet; existing ones are left exactly as they are. */
+public final class TopicSetup {
+    private TopicSetup() {
+    }
+
+    /** @return the topics that were created */
+    public static List<String> ensure(String bootstrapServers, KafkaSettings kafka) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(kafka.properties());
+        try (Admin admin = Admin.create(p)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = kafka.topics().all().stream()
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, kafka.partitions(), kafka.replicationFactor())
+                            .configs(Map.of("compression.type", "producer")))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+            return missing.stream().map(NewTopic::name).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list or create topics on " + bootstrapServers + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
+    }
+}

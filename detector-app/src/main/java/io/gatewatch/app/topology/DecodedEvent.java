@@ -1,0 +1,33 @@
+package io.gatewatch.app.topology;
+
+import io.gatewatch.schema.ApiEvent;
+import io.gatewatch.schema.JsonSerde;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * A record of the events topic as read: an event, or bytes that are not one. Deserialising never
+ * throws, so a bad record written by another producer reaches the dead-letter topic instead of
+ * stopping the stream thread.
+ */
+sealed interface DecodedEvent {
+    record Ok(ApiEvent event) implements DecodedEvent {
+    }
+
+    record Bad(byte[] bytes, String reason) implements DecodedEvent {
+    }
+
+    static Deserializer<DecodedEvent> deserializer() {
+        Deserializer<ApiEvent> json = new JsonSerde<>(ApiEvent.class).deserializer();
+        return (topic, bytes) -> {
+            if (bytes == null) {
+                return new Bad(new byte[0], "null value");
+            }
+            try {
+                return new Ok(json.deserialize(topic, bytes));
+            } catch (SerializationException e) {
+                return new Bad(bytes, e.getMessage());
+            }
+        };
+    }
+}

@@ -1,0 +1,183 @@
+package io.gatewatch.app.topology;
+
+import io.gatewatch.app.detect.ClientProfile;
+import io.gatewatch.app.detect.DetectionEngine;
+import io.gatewatch.app.detect.EventFacts;
+import io.gatewatch.app.detect.ProfileCodec;
+import io.gatewatch.app.detect.RouteTallies;
+import io.gatewatch.app.detect.RouteTally;
+import io.gatewatch.models.codec.ByteWriter;
+import io.gatewatch.app.metrics.GatewatchMetrics;
+import io.gatewatch.models.codec.CorruptDataException;
+import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.ApiEvent;
+import io.gatewatch.schema.JsonSerde;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * One get and one put of the key's profile per event; the engine does the rest. Idle profiles are
+ * expired by a stream-time punctuator, so a replay expires them as the live run would have.
+ */
+final class DetectProcessor implements Processor<String, DecodedEvent, String, byte[]> {
+    static final String STAGE = "detect";
+    private final String storeName;
+    private final DetectionEngine engine;
+    private final ProfileCodec codec;
+    private final LoginRoutes loginRoutes;
+    private final Duration grace;
+    private final Duration idleExpiry;
+    private final GatewatchMetrics metrics;
+    private final Serializer<Alert> alertJson = new JsonSerde<>(Alert.class).serializer();
+    private final List<Alert> pending = new ArrayList<>(2);
+    private final RouteTallies tallies = new RouteTallies();
+    private final java.util.Set<Integer> loginFailureStatuses;
+    private final boolean tallyRoutes;
+    private final ByteWriter tallyBytes = new ByteWriter(256);
+    private boolean eventsSincePunctuation;
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, byte[]> store;
+    /** The newest event time this task has seen: lateness is judged against events, not raw-record times. */
+    private long maxEventTime;
+
+    /**
+     * @param loginFailureStatuses statuses of a login route that are failed logins, for the route tallies
+     * @param tallyRoutes          whether route-scope detectors run, so login-route tallies are sent on
+     */
+    DetectProcessor(String storeName, DetectionEngine engine, LoginRoutes loginRoutes, Duration grace,
+            Duration idleExpiry, GatewatchMetrics metrics, java.util.Set<Integer> loginFailureStatuses,
+            boolean tallyRoutes) {
+        this.loginFailureStatuses = loginFailureStatuses;
+        this.tallyRoutes = tallyRoutes;
+        this.storeName = storeName;
+        this.engine = engine;
+        this.codec = new ProfileCodec(engine.detectors());
+        this.loginRoutes = loginRoutes;
+        this.grace = grace;
+        this.idleExpiry = idleExpiry;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+        Duration every = Duration.ofMillis(Math.max(60_000, idleExpiry.toMillis() / 24));
+        context.schedule(every, PunctuationType.STREAM_TIME, this::expireIdle);
+        if (tallyRoutes) {
+            context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, now -> closeTallies());
+        }
+    }
+
+    @Override
+    public void process(Record<String, DecodedEvent> record) {
+        metrics.detectStage();
+        switch (record.value()) {
+            case DecodedEvent.Bad bad -> {
+                metrics.deadLettered(STAGE);
+                context.forward(new Record<>(record.key(), bad.bytes(), record.timestamp(),
+                        DeadLetters.headers(record.headers(), STAGE, "not an ApiEvent: " + bad.reason(),
+                                context.recordMetadata().orElse(null))), GatewatchTopology.EVENTS_DLQ_SINK);
+            }
+            case DecodedEvent.Ok ok -> detect(record.key(), ok.event());
+        }
+    }
+
+    private void detect(String key, ApiEvent e) {
+        long ts = e.ts().toEpochMilli();
+        if (maxEventTime > 0 && ts < maxEventTime - grace.toMillis()) {
+            metrics.late();
+            return;
+        }
+        maxEventTime = Math.max(maxEventTime, ts);
+        String route = e.route() != null ? e.route() : e.path();
+        EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route));
+        ClientProfile profile = load(key);
+        engine.process(profile, e, facts, addressOf(e.clientIp()), pending::add);
+        store.put(key, codec.encode(profile));
+        if (tallyRoutes && facts.loginRoute() && route != null) {
+            eventsSincePunctuation = true;
+            boolean failed = e.status() != null && loginFailureStatuses.contains(e.status());
+            boolean succeeded = !failed && e.status() != null && e.status() >= 200 && e.status() < 400;
+            for (RouteTally t : tallies.add(route, ts, true, failed, succeeded, e.clientIp())) {
+                forwardTally(t);
+            }
+        }
+        for (Alert a : pending) {
+            metrics.alert(a.detector(), a.severity().json(), a.mode().json(), a.isUpdate());
+            context.forward(new Record<>(key, alertJson.serialize(null, a), ts), GatewatchTopology.ALERTS_SINK);
+        }
+        pending.clear();
+    }
+
+    /** Every wall-clock second: close tallies of past seconds, and all of them once traffic pauses. */
+    private void closeTallies() {
+        long before = eventsSincePunctuation ? Math.floorDiv(maxEventTime, 1000) : Long.MAX_VALUE;
+        eventsSincePunctuation = false;
+        for (RouteTally t : tallies.closeBefore(before)) {
+            forwardTally(t);
+        }
+    }
+
+    private void forwardTally(RouteTally t) {
+        context.forward(new Record<>(t.route(), t.encode(tallyBytes), t.second() * 1000),
+                GatewatchTopology.ROUTE_TALLY_SINK);
+    }
+
+    private ClientProfile load(String key) {
+        byte[] bytes = store.get(key);
+        if (bytes == null) {
+            return codec.newProfile();
+        }
+        try {
+            return codec.decode(bytes);
+        } catch (CorruptDataException e) {
+            metrics.corruptProfile();
+            return codec.newProfile();
+        }
+    }
+
+    private void expireIdle(long streamTime) {
+        long cutoff = streamTime - idleExpiry.toMillis();
+        List<String> idle = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, byte[]> kv = it.next();
+                if (ProfileCodec.lastSeen(kv.value) < cutoff) {
+                    idle.add(kv.key);
+                }
+            }
+        }
+        idle.forEach(store::delete);
+        metrics.expired(idle.size());
+    }
+
+    /** Numeric addresses only: never a DNS lookup on a stream thread. */
+    static byte[] addressOf(String ip) {
+        if (ip == null || ip.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < ip.length(); i++) {
+            char c = ip.charAt(i);
+            if (!(Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+                return null;
+            }
+        }
+        try {
+            return InetAddress.getByName(ip).getAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.gatewatch.app.topology;
+
+import io.gatewatch.app.config.ConfigLoader;
+import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.metrics.GatewatchMetrics;
+import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.JsonSerde;
+import io.gatewatch.schema.parse.Parsers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** The production topology in a TopologyTestDriver, with the config given as YAML text. */
+public final class TopologyFixture implements AutoCloseable {
+    public final GatewatchConfig config;
+    public final GatewatchMetrics metrics = GatewatchMetrics.inMemory();
+    public final TopologyTestDriver driver;
+    public final TestInputTopic<byte[], byte[]> raw;
+    public final TestOutputTopic<String, Alert> alerts;
+    public final TestOutputTopic<byte[], byte[]> dlq;
+    private final Path stateDir;
+
+    public TopologyFixture(String yaml) throws Exception {
+        Parsers parsers = Parsers.standard();
+        config = new ConfigLoader(parsers.names(), n -> List.of()).parse(yaml, "test.yaml");
+        stateDir = Files.createTempDirectory("gatewatch-ttd");
+        Properties props = StreamsSettings.of(config.kafka(), "dummy:9092", stateDir);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
+        driver = new TopologyTestDriver(GatewatchTopology.build(config, parsers, metrics), props);
+        var topics = config.kafka().topics();
+        raw = driver.createInputTopic(topics.raw(), new ByteArraySerializer(), new ByteArraySerializer());
+        alerts = driver.createOutputTopic(topics.alerts(), new StringDeserializer(),
+                new JsonSerde<>(Alert.class).deserializer());
+        dlq = driver.createOutputTopic(topics.dlq(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public TopologyFixture() throws Exception {
+        this("");
+    }
+
+    /** Pipes lines as the raw topic would carry them; the events topic is fed back by the driver. */
+    public void pipe(List<String> lines) {
+        for (String line : lines) {
+            raw.pipeInput(new TestRecord<>(null, line.getBytes(StandardCharsets.UTF_8), new RecordHeaders()));
+        }
+    }
+
+    public void pipe(String line, String formatHeader) {
+        RecordHeaders h = new RecordHeaders();
+        h.add("format", formatHeader.getBytes(StandardCharsets.UTF_8));
+        raw.pipeInput(new TestRecord<>(null, line.getBytes(StandardCharsets.UTF_8), h));
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        io.gatewatch.app.run.TempDirs.deleteQuietly(stateDir);
+    }
+}
