@@ -12,7 +12,7 @@ import io.gatewatch.alerting.config.GroupingSettings;
 import io.gatewatch.alerting.config.RouteRule;
 import io.gatewatch.alerting.config.SinkConfig;
 import io.gatewatch.alerting.delivery.DeadLetter;
-import io.gatewatch.alerting.format.AlertJson;
+
 import io.gatewatch.alerting.format.CefFormat;
 import io.gatewatch.alerting.format.ConsoleFormat;
 import io.gatewatch.alerting.format.EcsFormat;
@@ -23,6 +23,7 @@ import io.gatewatch.alerting.format.SplunkHecFormat;
 import io.gatewatch.alerting.format.SyslogMessage;
 import io.gatewatch.alerting.format.WebhookFormat;
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class DocExamplesTest {
     private static final Pattern BLOCK = Pattern.compile("(<!-- example:([a-z0-9-]+) -->\\n```[a-z]*\\n)(.*?)(```\\n<!-- /example -->)", Pattern.DOTALL);
     private static final Product PRODUCT = new Product("Gatewatch", "Gatewatch", "0.1.0");
 
-    private final ObjectMapper pretty = AlertJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper pretty = Json.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Map<String, String> examples() throws Exception {
         Alert cs = TestAlerts.credentialStuffing();

@@ -3,10 +3,11 @@ package io.gatewatch.alerting.format;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.Json;
 
 /** Renders an alert as one line of a chosen {@link AlertFormat}, for files, topics and syslog. */
 public final class AlertFormats {
-    private final ObjectMapper mapper = AlertJson.newMapper();
+    private final ObjectMapper mapper = Json.newMapper();
     private final OcsfFormat ocsf;
     private final EcsFormat ecs;
     private final CefFormat cef;

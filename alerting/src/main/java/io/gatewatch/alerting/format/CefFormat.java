@@ -3,6 +3,7 @@ package io.gatewatch.alerting.format;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.Json;
 import java.util.Locale;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Locale;
  * Gatewatch-specific values use the custom string and number slots with their labels.
  */
 public final class CefFormat {
-    private final ObjectMapper mapper = AlertJson.newMapper();
+    private final ObjectMapper mapper = Json.newMapper();
     private final Product product;
 
     public CefFormat(Product product) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.Json;
 import io.gatewatch.schema.Timestamps;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Set;
 public final class EcsFormat {
     public static final String ECS_VERSION = "8.17.0";
 
-    private final ObjectMapper mapper = AlertJson.newMapper();
+    private final ObjectMapper mapper = Json.newMapper();
     private final Product product;
 
     public EcsFormat(Product product) {

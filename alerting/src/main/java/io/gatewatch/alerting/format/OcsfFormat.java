@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.Json;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class OcsfFormat {
     public static final int CLASS_UID = 2004;
     public static final int CATEGORY_UID = 2;
 
-    private final ObjectMapper mapper = AlertJson.newMapper();
+    private final ObjectMapper mapper = Json.newMapper();
     private final Product product;
 
     public OcsfFormat(Product product) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.Json;
 import io.gatewatch.schema.Timestamps;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class SlackFormat {
     public static final int BLOCKS_MAX = 50;
     public static final int FALLBACK_MAX = 3000;
 
-    private final ObjectMapper mapper = AlertJson.newMapper();
+    private final ObjectMapper mapper = Json.newMapper();
 
     public ObjectNode render(Alert a) {
         ObjectNode msg = mapper.createObjectNode();

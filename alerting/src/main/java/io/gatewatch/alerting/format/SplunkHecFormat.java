@@ -3,6 +3,7 @@ package io.gatewatch.alerting.format;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.Json;
 import java.math.BigDecimal;
 
 /**
@@ -10,7 +11,7 @@ import java.math.BigDecimal;
  * Alert JSON as {@code event}, and a few indexed {@code fields} (flat strings, as HEC requires).
  */
 public final class SplunkHecFormat {
-    private final ObjectMapper mapper = AlertJson.newMapper();
+    private final ObjectMapper mapper = Json.newMapper();
     private final String host;
     private final String source;
     private final String sourcetype;

@@ -3,6 +3,7 @@ package io.gatewatch.alerting.format;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -23,7 +24,7 @@ public final class WebhookFormat {
     public static final String ALERT_ID_HEADER = "X-Gatewatch-Alert-Id";
     private static final String SCHEME = "sha256=";
 
-    private final ObjectMapper mapper = AlertJson.newMapper();
+    private final ObjectMapper mapper = Json.newMapper();
 
     public String body(Alert a) {
         try {
