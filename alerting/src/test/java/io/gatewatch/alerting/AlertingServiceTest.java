@@ -194,6 +194,15 @@ class AlertingServiceTest {
     }
 
     @Test
+    void shouldBuildItsRealKafkaClientsFromValidSettings() {
+        // The clients validate their settings on construction, without connecting.
+        try (AlertingService real = new AlertingService(AlertingConfig.defaults(), "127.0.0.1:9", TOPIC, "gatewatch-alerting",
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), clock)) {
+            assertTrue(!real.isRunning());
+        }
+    }
+
+    @Test
     void shouldStopCleanlyAndCloseTheClients() {
         startWith(toSinks(DeliverySettings.defaults(), "out"), c -> new RecordingSink("out"), List.of());
         assertTrue(service.isRunning());
