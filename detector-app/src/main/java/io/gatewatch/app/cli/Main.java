@@ -22,6 +22,10 @@ public final class Main {
             "      production: runs against the Kafka cluster named in the config",
             "  " + ValidateConfigCommand.USAGE,
             "      checks a config file and prints every problem",
+            "  " + SimulateCommand.USAGE,
+            "      writes DIR/access.log (a day of NGINX traffic with one run of every attack) and DIR/labels.json",
+            "  " + EvaluateCommand.USAGE,
+            "      scores alert JSON lines (from replay) against labels.json: attacks caught, time to detect, false alerts",
             "",
             "formats: " + String.join(", ", Parsers.standard().names().stream().sorted().toList()));
 
@@ -47,6 +51,8 @@ public final class Main {
                 case "run" -> new RunCommand(parsers, err).run(rest);
                 case "ingest" -> new IngestCommand(parsers, System.in, err).run(rest);
                 case "validate-config" -> new ValidateConfigCommand(parsers, out, err).run(rest);
+                case "simulate" -> new SimulateCommand(err).run(rest);
+                case "evaluate" -> new EvaluateCommand(out, err).run(rest);
                 default -> throw new UsageException("unknown command '" + argv.getFirst() + "'");
             };
         } catch (UsageException e) {

@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
  * the same {@code kafka.application_id} share the work, as Kafka Streams instances do.
  */
 final class RunCommand {
-    static final String USAGE = "run --config FILE [--state-dir DIR] [--metrics-port N]";
+    static final String USAGE = "run --config FILE [--state-dir DIR] [--metrics-port N] [--metrics-bind ADDR]";
     private final Parsers parsers;
     private final PrintStream err;
 
@@ -28,7 +28,7 @@ final class RunCommand {
     }
 
     int run(List<String> argv) throws Exception {
-        Args args = Args.parse("run", argv, Set.of("--config", "--state-dir", "--metrics-port"), Set.of());
+        Args args = Args.parse("run", argv, Set.of("--config", "--state-dir", "--metrics-port", "--metrics-bind"), Set.of());
         GatewatchConfig config;
         try {
             config = ConfigFiles.load(args.required("--config"), parsers);
@@ -39,13 +39,17 @@ final class RunCommand {
         String bootstrap = config.kafka().bootstrapServers();
         Path stateDir = Path.of(args.get("--state-dir", "gatewatch-state"));
         int metricsPort = (int) args.positiveLong("--metrics-port", 9464);
+        String bind = args.get("--metrics-bind", "127.0.0.1");
+        if (!bind.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            throw new UsageException("run: --metrics-bind " + bind + ": must be a numeric IP address, e.g. 127.0.0.1 or 0.0.0.0");
+        }
         List<String> created = TopicSetup.ensure(bootstrap, config.kafka());
         if (!created.isEmpty()) {
             err.println("run: created topics " + String.join(", ", created));
         }
         GatewatchMetrics metrics = new GatewatchMetrics(MetricsServer.newRegistry());
         CountDownLatch stopped = new CountDownLatch(1);
-        try (MetricsServer server = MetricsServer.start(metrics.registry(), metricsPort);
+        try (MetricsServer server = MetricsServer.start(metrics.registry(), java.net.InetAddress.getByName(bind), metricsPort);
              Pipeline pipeline = new Pipeline(config, parsers, metrics, bootstrap, stateDir)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 pipeline.close();

@@ -26,7 +26,7 @@ final class DetectorCatalog {
 
     private static Set<String> stateKeys(String id) {
         return switch (id) {
-            case CredentialStuffingConfig.ID -> Set.of("windows");
+            case CredentialStuffingConfig.ID -> Set.of("windows", "botnet");
             default -> Set.of();
         };
     }
