@@ -15,6 +15,9 @@ public final class Main {
             "      embedded Kafka, the topology and live simulated traffic with an attack; prints alerts",
             "  " + ReplayCommand.USAGE,
             "      runs a log file through the topology on an embedded Kafka; alert JSON lines on stdout",
+            "  " + IngestCommand.USAGE,
+            "      ships a log file (or standard input) into the raw topic, one record per line; --follow",
+            "      keeps reading as it grows and across rotation until Ctrl-C",
             "  " + RunCommand.USAGE,
             "      production: runs against the Kafka cluster named in the config",
             "  " + ValidateConfigCommand.USAGE,
@@ -46,6 +49,7 @@ public final class Main {
                 case "demo" -> new DemoCommand(parsers, out, err).run(rest);
                 case "replay" -> new ReplayCommand(parsers, out, err).run(rest);
                 case "run" -> new RunCommand(parsers, err).run(rest);
+                case "ingest" -> new IngestCommand(parsers, System.in, err).run(rest);
                 case "validate-config" -> new ValidateConfigCommand(parsers, out, err).run(rest);
                 case "simulate" -> new SimulateCommand(err).run(rest);
                 case "evaluate" -> new EvaluateCommand(out, err).run(rest);
