@@ -20,6 +20,8 @@ public final class Main {
             "      keeps reading as it grows and across rotation until Ctrl-C",
             "  " + RunCommand.USAGE,
             "      production: runs against the Kafka cluster named in the config",
+            "  " + AlertingCommand.USAGE,
+            "      the alerting service alone: delivers the alerts topic to the configured sinks",
             "  " + ValidateConfigCommand.USAGE,
             "      checks a config file and prints every problem",
             "  " + SimulateCommand.USAGE,
@@ -50,6 +52,7 @@ public final class Main {
                 case "replay" -> new ReplayCommand(parsers, out, err).run(rest);
                 case "run" -> new RunCommand(parsers, err).run(rest);
                 case "ingest" -> new IngestCommand(parsers, System.in, err).run(rest);
+                case "alerting" -> new AlertingCommand(parsers, out, err).run(rest);
                 case "validate-config" -> new ValidateConfigCommand(parsers, out, err).run(rest);
                 case "simulate" -> new SimulateCommand(err).run(rest);
                 case "evaluate" -> new EvaluateCommand(out, err).run(rest);
