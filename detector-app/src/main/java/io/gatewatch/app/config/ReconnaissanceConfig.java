@@ -22,7 +22,8 @@ import java.util.Set;
  * (hours) an address that sends a probe every few minutes all day, and it also needs a few distinct
  * probes (or a scanner agent), so a real user's scattered 404s never add up to an alert.
  *
- * @param fastMaxPoints  points tolerated within fastWindow; one more fires
+ * @param fastMaxPoints  points tolerated within fastWindow; one more fires. At most 200: a client's state
+ *                       holds 48 distinct paths, so much larger totals could never be reached
  * @param slowMaxPoints  points tolerated within slowWindow; one more fires
  * @param slowMinProbes  distinct probes the slow window needs besides points (a scanner agent also will do)
  * @param weights        points per distinct path (or per request, for scanner_agent) of each signal
@@ -169,13 +170,14 @@ public record ReconnaissanceConfig(
                 "weights", "error_statuses", "allowed_methods", "extra_sensitive_paths", "extra_admin_paths",
                 "extra_scanner_agents", "extra_benign_paths", "ignore_patterns", "ignore_scanner_agents"));
         n.allowOnly(keys.toArray(String[]::new));
-        DetectorSettings settings = DetectorSettings.read(n, Alert.Severity.MEDIUM, Duration.ofHours(1));
+        // As long as the slow window: a prober pausing an hour between probes is still one alert.
+        DetectorSettings settings = DetectorSettings.read(n, Alert.Severity.MEDIUM, Duration.ofHours(12));
         ReconnaissanceContent content = ReconnaissanceContent.builtIn();
         return new ReconnaissanceConfig(settings,
                 n.duration("fast_window", Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofMinutes(30)),
-                n.integer("fast_max_points", 10, 1, 1000),
+                n.integer("fast_max_points", 10, 1, 200),
                 n.duration("slow_window", Duration.ofHours(12), Duration.ofHours(6), Duration.ofHours(24)),
-                n.integer("slow_max_points", 40, 1, 1000),
+                n.integer("slow_max_points", 40, 1, 200),
                 n.integer("slow_min_probes", 2, 0, 40),
                 readWeights(n.child("weights")),
                 Set.copyOf(n.integers("error_statuses", DEFAULT_ERROR_STATUSES, 400, 499)),

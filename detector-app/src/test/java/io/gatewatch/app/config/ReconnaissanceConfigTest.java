@@ -31,7 +31,7 @@ class ReconnaissanceConfigTest {
         assertEquals(true, r.settings().enabled());
         assertEquals(Alert.Mode.ALERT, r.settings().mode());
         assertEquals(Alert.Severity.MEDIUM, r.settings().severity());
-        assertEquals(Duration.ofHours(1), r.settings().cooldown());
+        assertEquals(Duration.ofHours(12), r.settings().cooldown());
         assertEquals(Duration.ofMinutes(2), r.fastWindow());
         assertEquals(10, r.fastMaxPoints());
         assertEquals(Duration.ofHours(12), r.slowWindow());
@@ -84,7 +84,7 @@ class ReconnaissanceConfigTest {
                         + "weights, error_statuses, allowed_methods, extra_sensitive_paths, extra_admin_paths, "
                         + "extra_scanner_agents, extra_benign_paths, ignore_patterns, ignore_scanner_agents",
                 "g.yaml: detectors.reconnaissance.fast_window = 1h: must be from 10s to 30m",
-                "g.yaml: detectors.reconnaissance.fast_max_points = 0: must be a whole number from 1 to 1000",
+                "g.yaml: detectors.reconnaissance.fast_max_points = 0: must be a whole number from 1 to 200",
                 "g.yaml: detectors.reconnaissance.slow_window = 2h: must be from 6h to 1d",
                 "g.yaml: detectors.reconnaissance.slow_min_probes = 50: must be a whole number from 0 to 40",
                 "g.yaml: detectors.reconnaissance.weights.backdor = 5: unknown key; allowed here: not_found, "

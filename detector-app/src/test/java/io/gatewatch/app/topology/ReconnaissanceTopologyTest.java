@@ -107,6 +107,20 @@ class ReconnaissanceTopologyTest {
     }
 
     @Test
+    void shouldKeepAProberPausingOverAnHourBetweenProbesToOneAlert() throws Exception {
+        try (TopologyFixture f = new TopologyFixture()) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                lines.add(get("203.0.113.77", T0.plus(Duration.ofMinutes(65L * i)), "/old" + i + "/.env", 404, BROWSER));
+            }
+            f.pipe(lines);
+            List<Alert> alerts = recon(f);
+            assertEquals(1, alerts.stream().map(Alert::alertId).distinct().count(), alerts.toString());
+            assertEquals(T0.plus(Duration.ofMinutes(65L * 8)), alerts.getFirst().detectedAt());
+        }
+    }
+
+    @Test
     void shouldNotAlertOnSlowNearMisses() throws Exception {
         try (TopologyFixture f = new TopologyFixture()) {
             List<String> lines = new ArrayList<>();
