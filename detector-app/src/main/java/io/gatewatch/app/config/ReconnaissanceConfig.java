@@ -99,13 +99,16 @@ public record ReconnaissanceConfig(
             return defaultWeight;
         }
 
+        /** The probe kind stored under this code, or null. */
         public static Signal byCode(int code) {
-            for (Signal s : values()) {
-                if (s.code == code && s.isProbe()) {
-                    return s;
-                }
-            }
-            return null;
+            return code > 0 && code < ByCode.PROBES.size() ? ByCode.PROBES.get(code) : null;
+        }
+
+        private static final class ByCode {
+            static final List<Signal> PROBES = java.util.stream.IntStream.range(0, 16)
+                    .mapToObj(c -> Arrays.stream(values()).filter(s -> s.code == c && s.isProbe()).findFirst().orElse(null))
+                    .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(),
+                            java.util.Collections::unmodifiableList));
         }
 
         public static Signal byName(String key) {

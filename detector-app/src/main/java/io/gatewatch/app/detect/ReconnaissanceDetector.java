@@ -148,10 +148,10 @@ public final class ReconnaissanceDetector implements Detector<ReconnaissanceDete
         boolean grew = false;
         String path = e.path() == null ? "" : e.path();
         if (v.notFound() || v.pathProbe() != null) {
-            grew |= record(s, RecentKeySet.hash(path), second, v.pathProbe(), v.notFound(), path);
+            grew |= remember(s, RecentKeySet.hash(path), second, v.pathProbe(), v.notFound(), path);
         }
         if (v.extraProbe() != null) {
-            grew |= record(s, RecentKeySet.hash(v.extraKey()), second, v.extraProbe(), false, v.extraShown());
+            grew |= remember(s, RecentKeySet.hash(v.extraKey()), second, v.extraProbe(), false, v.extraShown());
         }
         if (v.agent() != null) {
             s.fastAgents.add(ts, 1);
@@ -177,7 +177,7 @@ public final class ReconnaissanceDetector implements Detector<ReconnaissanceDete
     }
 
     /** Adds what this key newly shows; true when that earned points (a new key, or a signal it lacked). */
-    private static boolean record(State s, int key, long second, Signal probe, boolean notFound, String shown) {
+    private static boolean remember(State s, int key, long second, Signal probe, boolean notFound, String shown) {
         int old = s.paths.tagOf(key);
         int oldKind = old < 0 ? 0 : old >> 1;
         int kind = oldKind != 0 ? oldKind : probe == null ? 0 : probe.code();
