@@ -14,12 +14,14 @@ final class DetectorCatalog {
     }
 
     static List<String> ids() {
-        return List.of(CredentialStuffingConfig.ID);
+        return List.of(CredentialStuffingConfig.ID, TrafficSpikeConfig.ID, DataHarvestingConfig.ID);
     }
 
     private static DetectorConfig readOne(String id, ConfigNode block) {
         return switch (id) {
             case CredentialStuffingConfig.ID -> CredentialStuffingConfig.read(block);
+            case TrafficSpikeConfig.ID -> TrafficSpikeConfig.read(block);
+            case DataHarvestingConfig.ID -> DataHarvestingConfig.read(block);
             default -> throw new IllegalArgumentException("no detector " + id);
         };
     }
@@ -27,6 +29,8 @@ final class DetectorCatalog {
     private static Set<String> stateKeys(String id) {
         return switch (id) {
             case CredentialStuffingConfig.ID -> Set.of("windows");
+            case TrafficSpikeConfig.ID -> Set.copyOf(TrafficSpikeConfig.STATE_KEYS);
+            case DataHarvestingConfig.ID -> Set.copyOf(DataHarvestingConfig.STATE_KEYS);
             default -> Set.of();
         };
     }

@@ -1,9 +1,11 @@
 package io.gatewatch.app.detect;
 
 import io.gatewatch.app.config.CredentialStuffingConfig;
+import io.gatewatch.app.config.DataHarvestingConfig;
 import io.gatewatch.app.config.DetectorBlock;
 import io.gatewatch.app.config.DetectorConfig;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.config.TrafficSpikeConfig;
 import java.util.List;
 
 /** Builds the detectors from their config; the switch is exhaustive over the sealed configs. */
@@ -28,6 +30,8 @@ public final class Detectors {
     static Detector<?> of(DetectorConfig c) {
         return switch (c) {
             case CredentialStuffingConfig cs -> new CredentialStuffingDetector(cs);
+            case TrafficSpikeConfig ts -> new TrafficSpikeDetector(ts);
+            case DataHarvestingConfig dh -> new DataHarvestingDetector(dh);
         };
     }
 }

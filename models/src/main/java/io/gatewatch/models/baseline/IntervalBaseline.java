@@ -28,15 +28,17 @@ public final class IntervalBaseline {
     /**
      * Counts n at event time ts.
      *
-     * @param foldCeiling the most a finished interval may add to the baseline: a flood folded in at
-     *                    full size would teach the baseline that floods are normal within minutes
+     * @param limit      a finished interval above this count was anomalous (a flood, say): learnt at full
+     *                   size it would teach the baseline within minutes that floods are normal
+     * @param substitute what such an interval is learnt as instead (e.g. one deviation above the mean),
+     *                   so that a lasting change of level is still learnt, only slowly
      */
-    public void add(long ts, int n, double foldCeiling) {
+    public void add(long ts, int n, double limit, double substitute) {
         long idx = Math.floorDiv(ts, intervalMs);
         if (current == Long.MIN_VALUE) {
             current = idx;
         } else if (idx > current) {
-            baseline.add(Math.min(count, foldCeiling));
+            baseline.add(count > limit ? Math.min(count, substitute) : count);
             baseline.addZeros(idx - current - 1);
             current = idx;
             count = 0;
