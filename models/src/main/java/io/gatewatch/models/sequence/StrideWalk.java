@@ -23,6 +23,7 @@ public final class StrideWalk {
     private long stride;
     private int steps;
     private long runStart;
+    private long lastTs;
 
     /**
      * @param value     the number seen (an id or a page position); non-negative and below 10^18
@@ -34,6 +35,7 @@ public final class StrideWalk {
             empty = false;
             restartAt(value);
             last = value;
+            lastTs = ts;
             return;
         }
         if (stride != 0 && ts - runStart > windowMs) {
@@ -42,6 +44,8 @@ public final class StrideWalk {
         if (value == last || value == head) {
             return;
         }
+        long previousTs = lastTs;
+        lastTs = Math.max(lastTs, ts);
         if (stride != 0) {
             long delta = value - head;
             if (delta % stride == 0) {
@@ -64,7 +68,7 @@ public final class StrideWalk {
             head = value;
             stride = d;
             steps = 1;
-            runStart = ts;
+            runStart = Math.min(previousTs, ts);
         } else {
             restartAt(value);
         }
@@ -97,7 +101,7 @@ public final class StrideWalk {
         return head;
     }
 
-    /** Event time of the run's first step. */
+    /** Event time of the value the run started from. */
     public long runStart() {
         return runStart;
     }
@@ -113,6 +117,7 @@ public final class StrideWalk {
             return;
         }
         out.writeVarLong(last + 1);
+        out.writeSignedVarLong(reference - lastTs);
         out.writeSignedVarLong(head - last);
         out.writeSignedVarLong(stride);
         if (stride != 0) {
@@ -129,9 +134,11 @@ public final class StrideWalk {
         if (empty) {
             restartAt(0);
             last = 0;
+            lastTs = 0;
             return this;
         }
         last = lastPlusOne - 1;
+        lastTs = reference - in.readSignedVarLong();
         head = last + in.readSignedVarLong();
         stride = in.readSignedVarLong();
         steps = 0;
