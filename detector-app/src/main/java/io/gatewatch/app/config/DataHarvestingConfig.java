@@ -15,6 +15,8 @@ import java.util.Locale;
  * @param window           distinct ids and pages are counted over at least this long (at most 1.5 times it)
  * @param maxDistinctIds   distinct ids tolerated on one route in the window; one more fires
  * @param maxPages         distinct pagination positions tolerated on one route in the window
+ * @param maxDistinctObjects distinct (route, id) pairs tolerated across all routes in the window: the
+ *                         backstop for harvesting spread over more routes than are followed one by one
  * @param walkWindow       a walk counts if its steps fit in this time, however slow they are
  * @param walkMinSteps     steps of a constant stride that make a walk
  * @param maxStride        the largest id stride that is a walk step (pages and offsets may stride any amount)
@@ -28,6 +30,7 @@ public record DataHarvestingConfig(
         Duration window,
         int maxDistinctIds,
         int maxPages,
+        int maxDistinctObjects,
         Duration walkWindow,
         int walkMinSteps,
         int maxStride,
@@ -51,13 +54,20 @@ public record DataHarvestingConfig(
 
     static DataHarvestingConfig read(ConfigNode n) {
         List<String> keys = new ArrayList<>(List.of(DetectorSettings.KEYS));
-        keys.addAll(List.of("window", "max_distinct_ids", "max_pages", "walk_window", "walk_min_steps", "max_stride",
-                "volume_window", "max_response_mb", "routes_tracked", "pagination_params"));
+        keys.addAll(List.of("window", "max_distinct_ids", "max_pages", "max_distinct_objects", "walk_window",
+                "walk_min_steps", "max_stride", "volume_window", "max_response_mb", "routes_tracked", "pagination_params"));
         n.allowOnly(keys.toArray(String[]::new));
         DetectorSettings settings = DetectorSettings.read(n, Alert.Severity.HIGH, Duration.ofHours(1));
         Duration window = n.duration("window", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(1));
         int maxIds = n.integer("max_distinct_ids", 100, 2, MAX_DISTINCT_LIMIT);
         int maxPages = n.integer("max_pages", 40, 2, MAX_DISTINCT_LIMIT);
+        int maxObjects = n.integer("max_distinct_objects", 300, 2, MAX_DISTINCT_LIMIT);
+        if (maxObjects < maxIds) {
+            n.problem(n.has("max_distinct_objects") ? "max_distinct_objects" : "max_distinct_ids",
+                    n.json().get(n.has("max_distinct_objects") ? "max_distinct_objects" : "max_distinct_ids"),
+                    "max_distinct_objects (" + maxObjects + ") must be at least max_distinct_ids (" + maxIds
+                            + "): the count across all routes includes each route's");
+        }
         Duration walkWindow = n.duration("walk_window", Duration.ofHours(6), Duration.ofMinutes(1), Duration.ofDays(7));
         int walkMinSteps = n.integer("walk_min_steps", 20, 3, 1_000_000);
         int maxStride = n.integer("max_stride", 100, 1, 1_000_000_000);
@@ -69,7 +79,8 @@ public record DataHarvestingConfig(
             n.problem("pagination_params", n.json().get("pagination_params"),
                     "must name at least one query parameter (page, offset, cursor, ...)");
         }
-        return new DataHarvestingConfig(settings, window, maxIds, maxPages, walkWindow, walkMinSteps, maxStride,
-                volumeWindow, maxMb, routes, params.stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct().toList());
+        return new DataHarvestingConfig(settings, window, maxIds, maxPages, maxObjects, walkWindow, walkMinSteps,
+                maxStride, volumeWindow, maxMb, routes,
+                params.stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct().toList());
     }
 }

@@ -19,10 +19,16 @@ import java.util.Map;
 /**
  * Bulk reading by one client, however slow: distinct object ids on one {@code {id}} route, a walk
  * through consecutive ids (101, 102, 103, ...) or pages ({@code ?page=1..N}, {@code offset=},
- * {@code cursor=}), and the response bytes it takes away. Ids and pages are followed per route
- * template, for the client's busiest few templates only (space-saving: a new template takes the
- * place of the least used one and inherits its count, so the route being harvested keeps its place).
+ * {@code cursor=}), distinct objects across all its routes, and the response bytes it takes away.
  * Reads only (GET, HEAD) count as objects; every response counts towards the volume.
+ *
+ * <p>Ids and pages are followed per route template for a few templates only. A new template takes
+ * the place of the least suspicious one (fewest ids or pages for its limit, shortest walk), the
+ * youngest among equals: a route being harvested keeps its place once it is ahead of the routes
+ * around it, and a scraper cycling through more routes than there are places still has all but one
+ * of them followed (evicting the oldest would lose every one of them, each just before its turn).
+ * A decoy route before every step can keep a fresh walk from being followed; the count of
+ * distinct objects across all routes, which the decoys feed, is the backstop.
  */
 public final class DataHarvestingDetector implements Detector<DataHarvestingDetector.State> {
     static final int VOLUME_BUCKETS = 12;
@@ -46,7 +52,6 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
     static final class Slot {
         final int route;
         final ObjectRef.Kind kind;
-        int hits;
         long since;
         long lastSeen;
         final SlidingDistinct distinct;
@@ -60,17 +65,20 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
     }
 
     /**
-     * Up to {@code routes_tracked} slots and the response kilobytes in the volume window. A client
-     * that only reads unnumbered routes keeps three bytes plus its volume counter.
+     * Up to {@code routes_tracked} slots, the distinct objects across all routes, and the response
+     * kilobytes in the volume window. A client that only reads unnumbered routes keeps two bytes plus
+     * its volume counter.
      */
     public static final class State implements Section {
         final Slot[] slots;
+        final SlidingDistinct objects;
         final RingCounter volumeKb;
         private final long windowMs;
 
         State(int routes, long windowMs, long volumeWindowMs) {
             this.slots = new Slot[routes];
             this.windowMs = windowMs;
+            this.objects = new SlidingDistinct(windowMs);
             this.volumeKb = new RingCounter(volumeWindowMs, VOLUME_BUCKETS);
         }
 
@@ -91,7 +99,6 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
                     if (s != null) {
                         out.writeVarInt(s.route);
                         out.writeByte(s.kind.ordinal());
-                        out.writeVarInt(s.hits);
                         out.writeVarLong(reference - s.lastSeen);
                         out.writeVarLong(s.lastSeen - s.since);
                         s.distinct.writeTo(out);
@@ -99,6 +106,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
                     }
                 }
             }
+            objects.writeTo(out);
             volumeKb.writeTo(out);
         }
 
@@ -117,7 +125,6 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
                         throw new io.gatewatch.models.codec.CorruptDataException("unknown object kind " + kind);
                     }
                     Slot s = new Slot(route, ObjectRef.Kind.values()[kind], windowMs);
-                    s.hits = in.readVarInt();
                     s.lastSeen = reference - in.readVarLong();
                     s.since = s.lastSeen - in.readVarLong();
                     s.distinct.readFrom(in);
@@ -125,12 +132,13 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
                     slots[i] = s;
                 }
             }
+            objects.readFrom(in);
             volumeKb.readFrom(in);
         }
     }
 
     private enum Signal {
-        DISTINCT_IDS, DISTINCT_PAGES, ID_WALK, PAGE_WALK, RESPONSE_VOLUME;
+        DISTINCT_IDS, DISTINCT_PAGES, ID_WALK, PAGE_WALK, DISTINCT_OBJECTS, RESPONSE_VOLUME;
 
         String json() {
             return name().toLowerCase(Locale.ROOT);
@@ -173,8 +181,11 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
         Slot slot = null;
         ObjectRef ref = isRead(e.method()) ? ObjectRef.of(f.route(), e.path(), e.query(), config.paginationParams()) : null;
         if (ref != null) {
-            slot = slotFor(s, (int) (Hashing.hash64(f.route()) >>> 32), ref.kind(), ts);
-            slot.hits = slot.hits == Integer.MAX_VALUE ? slot.hits : slot.hits + 1;
+            long routeHash = Hashing.hash64(f.route());
+            if (ref.kind() == ObjectRef.Kind.ID) {
+                s.objects.add(ts, Hashing.mix(ref.hash() ^ routeHash));
+            }
+            slot = slotFor(s, (int) (routeHash >>> 32), ref.kind(), ts);
             slot.lastSeen = Math.max(slot.lastSeen, ts);
             slot.distinct.add(ts, ref.hash());
             if (ref.number() >= 0) {
@@ -192,23 +203,35 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
     private Slot slotFor(State s, int route, ObjectRef.Kind kind, long ts) {
         int free = -1;
         int weakest = -1;
+        double weakestSuspicion = 0;
         for (int i = 0; i < s.slots.length; i++) {
             Slot slot = s.slots[i];
             if (slot == null || ts - slot.lastSeen > idleSlotMs) {
                 free = free < 0 ? i : free;
             } else if (slot.route == route && slot.kind == kind) {
                 return slot;
-            } else if (weakest < 0 || slot.hits < s.slots[weakest].hits) {
-                weakest = i;
+            } else if (free < 0) {
+                double suspicion = suspicion(slot, ts);
+                if (weakest < 0 || suspicion < weakestSuspicion
+                        || (suspicion == weakestSuspicion && slot.since > s.slots[weakest].since)) {
+                    weakest = i;
+                    weakestSuspicion = suspicion;
+                }
             }
         }
-        int at = free >= 0 ? free : weakest;
         Slot fresh = new Slot(route, kind, windowMs);
-        fresh.hits = free >= 0 ? 0 : s.slots[weakest].hits;
         fresh.since = ts;
         fresh.lastSeen = ts;
-        s.slots[at] = fresh;
+        s.slots[free >= 0 ? free : weakest] = fresh;
         return fresh;
+    }
+
+    /** How near the slot is to firing, as a fraction of its nearest limit. */
+    private double suspicion(Slot slot, long ts) {
+        int limit = slot.kind == ObjectRef.Kind.ID ? config.maxDistinctIds() : config.maxPages();
+        double byDistinct = (double) slot.distinct.estimate(ts) / limit;
+        boolean walking = ts - slot.walk.runStart() <= walkWindowMs;
+        return walking ? Math.max(byDistinct, (double) slot.walk.steps() / config.walkMinSteps()) : byDistinct;
     }
 
     private Finding evaluate(State s, Slot slot, ObjectRef ref, ApiEvent e, EventFacts f) {
@@ -230,6 +253,15 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
                 worstOver = walkOver;
             }
         }
+        long objects = 0;
+        if (ref != null && ref.kind() == ObjectRef.Kind.ID) {
+            objects = s.objects.estimate(ts);
+            double over = (double) objects / config.maxDistinctObjects();
+            if (over > worstOver) {
+                worst = Signal.DISTINCT_OBJECTS;
+                worstOver = over;
+            }
+        }
         long kb = s.volumeKb.sum(ts);
         if (kb / maxResponseKb > worstOver) {
             worst = Signal.RESPONSE_VOLUME;
@@ -242,6 +274,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
         return switch (worst) {
             case DISTINCT_IDS, DISTINCT_PAGES -> distinctFinding(worst, over, slot, ref, distinct, e, f);
             case ID_WALK, PAGE_WALK -> walkFinding(worst, over, slot, ref, distinct, e, f);
+            case DISTINCT_OBJECTS -> objectsFinding(over, s, ref, objects, f);
             case RESPONSE_VOLUME -> volumeFinding(over, kb, f);
         };
     }
@@ -286,6 +319,25 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
                         f.key(), f.route(), ref.param(), w.start(), w.head(), w.steps(), took, config.walkMinSteps());
         return new Finding(w.runStart(), w.steps(), score(over), severity(over), f.route(), e.method(), summary,
                 evidence, List.of());
+    }
+
+    private Finding objectsFinding(double over, State s, ObjectRef ref, long objects, EventFacts f) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("signal", Signal.DISTINCT_OBJECTS.json());
+        evidence.put("distinct_objects", objects);
+        evidence.put("max_distinct_objects", config.maxDistinctObjects());
+        evidence.put("window", Durations.format(config.window()));
+        evidence.put("last_id", ref.text());
+        evidence.put("last_route", f.route());
+        String summary = String.format(Locale.ROOT, "%s read %d distinct objects across its routes within %s "
+                + "(tolerated: %d), the latest %s of %s: scraping; check it may read them, then throttle or block it.",
+                f.key(), objects, Durations.format(config.window()), config.maxDistinctObjects(), ref.text(), f.route());
+        long earliest = f.ts();
+        for (Slot slot : s.slots) {
+            earliest = slot == null ? earliest : Math.min(earliest, slot.since);
+        }
+        return new Finding(Math.max(f.ts() - windowMs, earliest), objects, score(over), severity(over), null, null,
+                summary, evidence, List.of());
     }
 
     private Finding volumeFinding(double over, long kb, EventFacts f) {

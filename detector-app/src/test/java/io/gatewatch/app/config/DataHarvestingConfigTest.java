@@ -29,6 +29,7 @@ class DataHarvestingConfigTest {
         assertEquals(Duration.ofHours(1), d.window());
         assertEquals(100, d.maxDistinctIds());
         assertEquals(40, d.maxPages());
+        assertEquals(300, d.maxDistinctObjects());
         assertEquals(Duration.ofHours(6), d.walkWindow());
         assertEquals(20, d.walkMinSteps());
         assertEquals(100, d.maxStride());
@@ -86,10 +87,20 @@ class DataHarvestingConfigTest {
     }
 
     @Test
+    void shouldNameBothLimitsWhenTheAllRoutesLimitIsBelowTheOneRouteLimit() {
+        assertEquals(List.of("g.yaml: detectors.data_harvesting.max_distinct_ids = 400: max_distinct_objects (300) must be "
+                        + "at least max_distinct_ids (400): the count across all routes includes each route's"),
+                problems("detectors:\n  data_harvesting: {max_distinct_ids: 400}\n"));
+        assertEquals(List.of("g.yaml: detectors.data_harvesting.max_distinct_objects = 50: max_distinct_objects (50) must "
+                        + "be at least max_distinct_ids (100): the count across all routes includes each route's"),
+                problems("detectors:\n  data_harvesting: {max_distinct_objects: 50}\n"));
+    }
+
+    @Test
     void shouldRejectAnUnknownKeyNamingTheAllowedOnes() {
         assertEquals(List.of("g.yaml: detectors.data_harvesting.max_ids = 50: unknown key; allowed here: enabled, mode, "
-                        + "severity, cooldown, allowlist, window, max_distinct_ids, max_pages, walk_window, "
-                        + "walk_min_steps, max_stride, volume_window, max_response_mb, routes_tracked, pagination_params"),
+                        + "severity, cooldown, allowlist, window, max_distinct_ids, max_pages, max_distinct_objects, "
+                        + "walk_window, walk_min_steps, max_stride, volume_window, max_response_mb, routes_tracked, pagination_params"),
                 problems("detectors:\n  data_harvesting: {max_ids: 50}\n"));
     }
 
@@ -103,7 +114,8 @@ class DataHarvestingConfigTest {
                 problems("detectors:\n  data_harvesting:\n    overrides:\n"
                         + "      - {route: /api/v1/catalog/**, window: 5m, routes_tracked: 8}\n"));
         DetectorBlock b = block(loader.parse("detectors:\n  data_harvesting:\n    overrides:\n"
-                + "      - {route: /api/v1/catalog/**, max_distinct_ids: 1000, walk_min_steps: 200}\n", "g.yaml"));
+                + "      - {route: /api/v1/catalog/**, max_distinct_ids: 1000, max_distinct_objects: 1000, walk_min_steps: 200}\n",
+                "g.yaml"));
         DataHarvestingConfig catalog = (DataHarvestingConfig) b.overrides().getFirst().config();
         assertEquals(1000, catalog.maxDistinctIds());
         assertEquals(200, catalog.walkMinSteps());

@@ -21,20 +21,26 @@ class DataHarvestingDetectorTest {
     private static final long T0 = Instant.parse("2026-11-23T10:00:00Z").toEpochMilli();
     private static final String KEY = "ip:203.0.113.50";
     private static final String USERS = "/api/v1/users/{id}";
-    private final DataHarvestingDetector detector = new DataHarvestingDetector(new DataHarvestingConfig(
-            new DetectorSettings(true, Alert.Mode.ALERT, Alert.Severity.HIGH, Duration.ofHours(1), Allowlist.EMPTY),
-            Duration.ofHours(1), 100, 40, Duration.ofHours(6), 20, 100, Duration.ofHours(1), 500, 4,
-            DataHarvestingConfig.DEFAULT_PAGINATION_PARAMS));
+    private final DataHarvestingDetector detector = detector(300);
+    /** The all-routes limit out of the way, to see what the per-route slots do alone. */
+    private final DataHarvestingDetector perRouteOnly = detector(1000);
 
-    private Finding get(DataHarvestingDetector.State s, long ts, String route, String path, String query, long bytes) {
-        return request(s, ts, "GET", route, path, query, bytes);
+    private static DataHarvestingDetector detector(int maxDistinctObjects) {
+        return new DataHarvestingDetector(new DataHarvestingConfig(
+                new DetectorSettings(true, Alert.Mode.ALERT, Alert.Severity.HIGH, Duration.ofHours(1), Allowlist.EMPTY),
+                Duration.ofHours(1), 100, 40, maxDistinctObjects, Duration.ofHours(6), 20, 100, Duration.ofHours(1),
+                500, 4, DataHarvestingConfig.DEFAULT_PAGINATION_PARAMS));
     }
 
-    private Finding request(DataHarvestingDetector.State s, long ts, String method, String route, String path,
-            String query, long bytes) {
+    private Finding get(DataHarvestingDetector.State s, long ts, String route, String path, String query, long bytes) {
+        return request(detector, s, ts, "GET", route, path, query, bytes);
+    }
+
+    private Finding request(DataHarvestingDetector d, DataHarvestingDetector.State s, long ts, String method,
+            String route, String path, String query, long bytes) {
         ApiEvent e = ApiEvent.builder().ts(Instant.ofEpochMilli(ts)).clientIp("203.0.113.50").method(method)
                 .path(path).query(query).route(route).status(200).bytesOut(bytes).build();
-        return detector.observe(s, e, new EventFacts(ts, KEY, route, false));
+        return d.observe(s, e, new EventFacts(ts, KEY, route, false));
     }
 
     private Finding user(DataHarvestingDetector.State s, long ts, long id) {
@@ -181,13 +187,13 @@ class DataHarvestingDetectorTest {
     void shouldNotCountWritesAsReads() {
         var s = detector.newSection();
         for (int i = 0; i < 50; i++) {
-            assertNull(request(s, T0 + i * 1000L, "PUT", USERS, "/api/v1/users/" + (1000 + i), null, 100));
+            assertNull(request(detector, s, T0 + i * 1000L, "PUT", USERS, "/api/v1/users/" + (1000 + i), null, 100));
         }
     }
 
     @Test
     void shouldKeepTheHarvestedRouteAmongDecoyRoutesAndTrackNoMoreThanFour() {
-        // space-saving keeps any route that is more than a quarter of the client's reads: here a third
+        // a decoy evicts the least suspicious route; once the walk has a step it is no longer that
         var s = detector.newSection();
         Finding found = null;
         for (int i = 0; i <= 25; i++) {
@@ -205,27 +211,71 @@ class DataHarvestingDetectorTest {
     }
 
     @Test
+    void shouldFollowMostOfTheRoutesOfAScraperCyclingThroughMoreRoutesThanItHasPlacesFor() {
+        var s = detector.newSection();
+        String[] routes = {"/api/v1/users/{id}", "/api/v1/users/{id}/orders", "/api/v1/users/{id}/addresses",
+                "/api/v1/users/{id}/payments", "/api/v1/users/{id}/settings"};
+        Random r = new Random(13);
+        Finding first = null;
+        int at = 0;
+        for (int i = 0; i < 2000 && first == null; i++) {
+            String route = routes[i % routes.length];
+            long id = r.nextInt(10_000_000);
+            first = request(perRouteOnly, s, T0 + i * 2_000L, "GET", route, route.replace("{id}", Long.toString(id)),
+                    null, 800);
+            at = i + 1;
+        }
+        assertNotNull(first);
+        assertEquals("distinct_ids", first.evidence().get("signal"));
+        assertTrue(at < 5 * 115, "fired after " + at + " requests, about 101 ids on each of the routes kept");
+    }
+
+    @Test
+    void shouldCatchDistinctObjectsSpreadThinlyOverManyRoutes() {
+        var s = detector.newSection();
+        Finding first = null;
+        int at = 0;
+        for (int i = 0; i < 1000 && first == null; i++) {
+            String route = "/api/v1/kind" + (i % 12) + "/{id}";
+            first = get(s, T0 + i * 5_000L, route, route.replace("{id}", Long.toString(1_000_000L + i * 7919L)), null, 800);
+            at = i + 1;
+        }
+        assertNotNull(first, "twelve routes of 25 ids each: none over 100, 300 together");
+        assertEquals("distinct_objects", first.evidence().get("signal"));
+        assertEquals(300, first.evidence().get("max_distinct_objects"));
+        // linear counting of ~300 items in 256 bits has a standard error of about 6 %
+        assertTrue(at >= 255 && at <= 350, "fired after " + at + " objects");
+        assertNull(first.route(), "it is about all routes");
+        assertTrue(first.summary().startsWith(KEY + " read " + first.evidence().get("distinct_objects")
+                + " distinct objects across its routes within 1h (tolerated: 300), the latest "), first.summary());
+    }
+
+    @Test
     void shouldStayWithinItsByteBudgetAndSurviveTheStore() {
-        ProfileCodec codec = new ProfileCodec(List.of(detector));
+        ProfileCodec codec = new ProfileCodec(List.of(perRouteOnly));
         ClientProfile p = codec.newProfile();
         ByteWriter idle = new ByteWriter(16);
         p.sections[0].writeTo(idle);
-        assertEquals(2, idle.size());
+        assertEquals(3, idle.size());
         var s = (DataHarvestingDetector.State) p.sections[0];
         Random r = new Random(9);
         for (int i = 0; i < 300; i++) {
-            get(s, T0 + i * 5_000L, "/api/v1/items/{id}", "/api/v1/items/" + r.nextInt(1_000_000), null, 1000);
-            get(s, T0 + i * 5_000L + 1, "/api/v1/shops/{id}", "/api/v1/shops/" + r.nextInt(1_000_000), null, 1000);
-            get(s, T0 + i * 5_000L + 2, "/api/v1/items", "/api/v1/items", "page=" + r.nextInt(1000), 1000);
+            request(perRouteOnly, s, T0 + i * 5_000L, "GET", "/api/v1/items/{id}",
+                    "/api/v1/items/" + r.nextInt(1_000_000), null, 1000);
+            request(perRouteOnly, s, T0 + i * 5_000L + 1, "GET", "/api/v1/shops/{id}",
+                    "/api/v1/shops/" + r.nextInt(1_000_000), null, 1000);
+            request(perRouteOnly, s, T0 + i * 5_000L + 2, "GET", "/api/v1/items", "/api/v1/items",
+                    "page=" + r.nextInt(1000), 1000);
         }
         for (int i = 0; i < 20; i++) {
-            assertNull(user(s, T0 + 1_500_000 + i * 1000L, 100 + i));
+            request(perRouteOnly, s, T0 + 1_500_000 + i * 1000L, "GET", USERS, "/api/v1/users/" + (100 + i), null, 900);
         }
         ByteWriter w = new ByteWriter(16);
         s.writeTo(w);
-        assertTrue(w.size() <= 420, "four routes, three of them dense: " + w.size() + " bytes");
+        assertTrue(w.size() <= 520, "four routes, three of them dense, and all objects dense: " + w.size() + " bytes");
         ClientProfile back = codec.decode(codec.encode(p));
-        Finding f = user((DataHarvestingDetector.State) back.sections[0], T0 + 1_500_000 + 20_000, 120);
+        Finding f = request(perRouteOnly, (DataHarvestingDetector.State) back.sections[0], T0 + 1_500_000 + 20_000, "GET",
+                USERS, "/api/v1/users/120", null, 900);
         assertNotNull(f, "the walk's progress survives the store");
         assertEquals("id_walk", f.evidence().get("signal"));
     }
