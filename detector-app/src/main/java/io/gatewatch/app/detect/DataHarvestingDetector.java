@@ -5,6 +5,7 @@ import io.gatewatch.app.config.DetectorSettings;
 import io.gatewatch.app.config.Durations;
 import io.gatewatch.models.codec.ByteReader;
 import io.gatewatch.models.codec.ByteWriter;
+import io.gatewatch.models.codec.CorruptDataException;
 import io.gatewatch.models.sequence.StrideWalk;
 import io.gatewatch.models.sketch.Hashing;
 import io.gatewatch.models.sketch.SlidingDistinct;
@@ -113,7 +114,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
         void readFrom(ByteReader in) {
             int used = in.readVarInt();
             if (used > slots.length) {
-                throw new io.gatewatch.models.codec.CorruptDataException(
+                throw new CorruptDataException(
                         "data_harvesting section holds " + used + " routes, at most " + slots.length + " configured");
             }
             if (used > 0) {
@@ -122,7 +123,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
                     int route = in.readVarInt();
                     int kind = in.readByte();
                     if (kind >= ObjectRef.Kind.values().length) {
-                        throw new io.gatewatch.models.codec.CorruptDataException("unknown object kind " + kind);
+                        throw new CorruptDataException("unknown object kind " + kind);
                     }
                     Slot s = new Slot(route, ObjectRef.Kind.values()[kind], windowMs);
                     s.lastSeen = reference - in.readVarLong();
@@ -179,7 +180,9 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
             s.volumeKb.add(ts, (int) Math.min(Integer.MAX_VALUE, Math.ceilDiv(e.bytesOut(), 1000L)));
         }
         Slot slot = null;
-        ObjectRef ref = isRead(e.method()) ? ObjectRef.of(f.route(), e.path(), e.query(), config.paginationParams()) : null;
+        ObjectRef ref = isRead(e.method()) && f.route() != null
+                ? ObjectRef.of(f.route(), e.path(), e.query(), config.paginationParams())
+                : null;
         if (ref != null) {
             long routeHash = Hashing.hash64(f.route());
             if (ref.kind() == ObjectRef.Kind.ID) {
@@ -289,7 +292,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
         String summary = ids
                 ? String.format(Locale.ROOT, "%s read %d distinct ids of %s within %s (tolerated: %d), the latest %s: "
                         + "scraping or enumeration; check it may read them, then throttle or block it.",
-                        f.key(), distinct, f.route(), window, max, ref.text())
+                        f.key(), distinct, f.route(), window, max, shown(ref.text()))
                 : String.format(Locale.ROOT, "%s read %d distinct pages of %s (by %s) within %s (tolerated: %d): bulk "
                         + "harvesting; check it needs that data, then cap page depth or throttle it.",
                         f.key(), distinct, f.route(), ref.param(), window, max);
@@ -327,11 +330,12 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
         evidence.put("distinct_objects", objects);
         evidence.put("max_distinct_objects", config.maxDistinctObjects());
         evidence.put("window", Durations.format(config.window()));
-        evidence.put("last_id", ref.text());
+        evidence.put("last_id", shown(ref.text()));
         evidence.put("last_route", f.route());
         String summary = String.format(Locale.ROOT, "%s read %d distinct objects across its routes within %s "
                 + "(tolerated: %d), the latest %s of %s: scraping; check it may read them, then throttle or block it.",
-                f.key(), objects, Durations.format(config.window()), config.maxDistinctObjects(), ref.text(), f.route());
+                f.key(), objects, Durations.format(config.window()), config.maxDistinctObjects(), shown(ref.text()),
+                f.route());
         long earliest = f.ts();
         for (Slot slot : s.slots) {
             earliest = slot == null ? earliest : Math.min(earliest, slot.since);
@@ -366,8 +370,13 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
         }
         evidence.put(ids ? "distinct_ids" : "distinct_pages", distinct);
         evidence.put("window", Durations.format(config.window()));
-        evidence.put(ids ? "last_id" : "last_value", ref.text());
+        evidence.put(ids ? "last_id" : "last_value", shown(ref.text()));
         return evidence;
+    }
+
+    /** Ids and cursors as sent, cut short: an opaque cursor can be long, and an id is evidence, not a dump. */
+    private static String shown(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
     }
 
     private static double score(double over) {

@@ -165,6 +165,19 @@ class DataHarvestingDetectorTest {
     }
 
     @Test
+    void shouldCutALongCursorShortInTheEvidence() {
+        var s = detector.newSection();
+        Finding first = null;
+        for (int i = 0; i < 100 && first == null; i++) {
+            first = get(s, T0 + i * 1_000L, "/api/v1/feed", "/api/v1/feed", "cursor=" + "x".repeat(200) + i, 1000);
+        }
+        assertNotNull(first);
+        String shown = (String) first.evidence().get("last_value");
+        assertEquals(40, shown.length());
+        assertTrue(shown.endsWith("..."), shown);
+    }
+
+    @Test
     void shouldCatchUnusualResponseVolumeButNotOrdinaryUse() {
         var heavy = detector.newSection();
         Finding f = null;
@@ -272,7 +285,8 @@ class DataHarvestingDetectorTest {
         }
         ByteWriter w = new ByteWriter(16);
         s.writeTo(w);
-        assertTrue(w.size() <= 520, "four routes, three of them dense, and all objects dense: " + w.size() + " bytes");
+        assertTrue(w.size() <= 320, "four routes, three of them dense, and all objects dense (300 when written): "
+                + w.size() + " bytes");
         ClientProfile back = codec.decode(codec.encode(p));
         Finding f = request(perRouteOnly, (DataHarvestingDetector.State) back.sections[0], T0 + 1_500_000 + 20_000, "GET",
                 USERS, "/api/v1/users/120", null, 900);
