@@ -90,8 +90,9 @@ final class DemoCommand {
                 pipeline.start();
                 delivery.start();
                 err.println("demo: Kafka on " + kafka.bootstrapServers() + ", metrics on " + server.url()
-                        + "; live traffic with a credential stuffing attack from " + DemoTraffic.ATTACKER
-                        + " starting in 8 s" + (duration == null ? "; Ctrl-C to stop" : "; stopping after " + duration.toSeconds() + " s"));
+                        + "; live traffic with credential stuffing from " + DemoTraffic.ATTACKER + " (after 8 s), id enumeration from "
+                        + DemoTraffic.ENUMERATOR + " (12 s) and a scanner at " + DemoTraffic.SCANNER + " (20 s)"
+                        + (duration == null ? "; Ctrl-C to stop" : "; stopping after " + duration.toSeconds() + " s"));
                 DemoTraffic traffic = new DemoTraffic(new Random(42), Instant.now(), 30);
                 for (long s = 0; duration == null || s < duration.toSeconds(); s++) {
                     traffic.second(s).forEach(producer::send);

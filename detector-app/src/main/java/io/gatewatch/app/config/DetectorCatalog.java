@@ -14,13 +14,15 @@ final class DetectorCatalog {
     }
 
     static List<String> ids() {
-        return List.of(CredentialStuffingConfig.ID, ReconnaissanceConfig.ID);
+        return List.of(CredentialStuffingConfig.ID, ReconnaissanceConfig.ID, TrafficSpikeConfig.ID, DataHarvestingConfig.ID);
     }
 
     private static DetectorConfig readOne(String id, ConfigNode block) {
         return switch (id) {
             case CredentialStuffingConfig.ID -> CredentialStuffingConfig.read(block);
             case ReconnaissanceConfig.ID -> ReconnaissanceConfig.read(block);
+            case TrafficSpikeConfig.ID -> TrafficSpikeConfig.read(block);
+            case DataHarvestingConfig.ID -> DataHarvestingConfig.read(block);
             default -> throw new IllegalArgumentException("no detector " + id);
         };
     }
@@ -29,6 +31,8 @@ final class DetectorCatalog {
         return switch (id) {
             case CredentialStuffingConfig.ID -> Set.of("windows", "botnet");
             case ReconnaissanceConfig.ID -> Set.of("fast_window", "slow_window");
+            case TrafficSpikeConfig.ID -> Set.copyOf(TrafficSpikeConfig.STATE_KEYS);
+            case DataHarvestingConfig.ID -> Set.copyOf(DataHarvestingConfig.STATE_KEYS);
             default -> Set.of();
         };
     }

@@ -11,7 +11,8 @@ import io.gatewatch.schema.ApiEvent;
  *
  * @param <S> the state it keeps per client (or per route)
  */
-public sealed interface Detector<S extends Section> permits CredentialStuffingDetector, ReconnaissanceDetector {
+public sealed interface Detector<S extends Section> permits CredentialStuffingDetector, ReconnaissanceDetector,
+        TrafficSpikeDetector, DataHarvestingDetector {
 
     /** The {@code detector} field of its alerts and its YAML key. */
     String id();

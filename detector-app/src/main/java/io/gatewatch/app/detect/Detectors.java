@@ -1,10 +1,12 @@
 package io.gatewatch.app.detect;
 
 import io.gatewatch.app.config.CredentialStuffingConfig;
+import io.gatewatch.app.config.DataHarvestingConfig;
 import io.gatewatch.app.config.DetectorBlock;
 import io.gatewatch.app.config.DetectorConfig;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.config.ReconnaissanceConfig;
+import io.gatewatch.app.config.TrafficSpikeConfig;
 import java.util.List;
 
 /** Builds the detectors from their config; the switch is exhaustive over the sealed configs. */
@@ -30,6 +32,8 @@ public final class Detectors {
         return switch (c) {
             case CredentialStuffingConfig cs -> new CredentialStuffingDetector(cs);
             case ReconnaissanceConfig rc -> new ReconnaissanceDetector(rc);
+            case TrafficSpikeConfig ts -> new TrafficSpikeDetector(ts);
+            case DataHarvestingConfig dh -> new DataHarvestingDetector(dh);
         };
     }
 }
