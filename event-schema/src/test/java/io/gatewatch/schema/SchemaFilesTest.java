@@ -60,8 +60,8 @@ class SchemaFilesTest {
     @Test
     void shouldListExactlyTheRecordFieldsAsRequiredProperties() throws IOException {
         for (var pair : List.of(
-                Map.entry(ApiEvent.SCHEMA_RESOURCE, (JsonNode) mapper.valueToTree(fullEvent())),
-                Map.entry(Alert.SCHEMA_RESOURCE, (JsonNode) mapper.valueToTree(alert(0))))) {
+                Map.<String, JsonNode>entry(ApiEvent.SCHEMA_RESOURCE, mapper.valueToTree(fullEvent())),
+                Map.<String, JsonNode>entry(Alert.SCHEMA_RESOURCE, mapper.valueToTree(alert(0))))) {
             JsonNode schemaJson;
             try (InputStream in = SchemaFilesTest.class.getResourceAsStream(pair.getKey())) {
                 schemaJson = mapper.readTree(in);

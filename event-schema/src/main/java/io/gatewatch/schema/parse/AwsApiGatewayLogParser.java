@@ -46,7 +46,7 @@ public final class AwsApiGatewayLogParser extends JsonLineParser {
         ParseResult result = clf.parse(from == 0 ? record : record.substring(from));
         if (result instanceof ParseResult.Parsed(var events)) {
             ApiEvent e = events.getFirst();
-            return ParseResult.of(e.toBuilder().route(e.path()).path(null).query(null).build());
+            return ParseResult.of(e.toBuilder().path(null).query(null).build()); // route: the template, bounded
         }
         return result;
     }
@@ -84,7 +84,8 @@ public final class AwsApiGatewayLogParser extends JsonLineParser {
         String path = JsonFields.text(o, "path", "context.path");
         target(event, path); // resourcePath is a template, not the path: never substituted for it
         if (routeTemplate != null) {
-            event.route(routeTemplate);
+            // Already a template ({petId} stays); templating again only bounds its length.
+            event.route(RouteTemplater.template(routeTemplate));
         }
         String keyHash = Credentials.hashKey(JsonFields.text(o, "apiKeyId", "identity.apiKeyId", "apiKey", "identity.apiKey"));
         if (keyHash != null) {

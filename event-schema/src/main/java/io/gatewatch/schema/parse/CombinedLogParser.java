@@ -297,6 +297,6 @@ public final class CombinedLogParser implements LogParser {
     /** A bounded excerpt for a rejection reason; whole lines may be huge or hold secrets. */
     static String clip(String s, int from, int to) {
         int limit = Math.min(to, from + 40);
-        return s.substring(from, Math.max(from, limit)) + (to > limit ? "..." : "");
+        return Text.printable(s.substring(from, Math.max(from, limit))) + (to > limit ? "..." : "");
     }
 }

@@ -123,7 +123,7 @@ public final class GenericJsonLogParser extends JsonLineParser {
         }
         String route = text(o, "route");
         if (route != null) {
-            event.route(route);
+            event.route(RouteTemplater.template(route)); // bounded like every route
         }
         event.host(Text.stripPort(host));
 

@@ -16,7 +16,7 @@ final class JsonSupport {
         }
         int nl = m.indexOf('\n');
         String line = nl < 0 ? m : m.substring(0, nl);
-        return line.length() > 120 ? line.substring(0, 120) + "..." : line;
+        return Text.printable(line.length() > 120 ? line.substring(0, 120) + "..." : line);
     }
 
     /** Up to {@code limit} field names of an object, for a rejection reason that helps configure a mapping. */
@@ -30,7 +30,7 @@ final class JsonSupport {
                 out.append(", ...");
                 break;
             }
-            out.append(n == 0 ? "" : ", ").append(name.length() > 40 ? name.substring(0, 40) : name);
+            out.append(n == 0 ? "" : ", ").append(Text.printable(name.length() > 40 ? name.substring(0, 40) : name));
             n++;
         }
         return out.append(']').toString();

@@ -92,8 +92,11 @@ public final class RouteTemplater {
         if (to - from > MAX_SEGMENT || isIdentifier(s, from, to)) {
             return to;
         }
-        int dot = s.lastIndexOf('.', to - 1);
-        if (dot > from && to - dot - 1 >= 1 && to - dot - 1 <= MAX_EXTENSION
+        int dot = to - 1;
+        while (dot > from && s.charAt(dot) != '.' && to - dot <= MAX_EXTENSION + 1) {
+            dot--;
+        }
+        if (dot > from && s.charAt(dot) == '.' && to - dot - 1 >= 1 && to - dot - 1 <= MAX_EXTENSION
                 && isAlphanumeric(s, dot + 1, to) && isIdentifier(s, from, dot)) {
             return dot;
         }

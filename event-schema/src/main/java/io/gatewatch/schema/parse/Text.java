@@ -158,4 +158,20 @@ final class Text {
         }
         return -1;
     }
+
+    /** Control characters replaced by {@code ?}: a rejection reason must stay one printable line. */
+    static String printable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
+                for (int j = i; j < s.length(); j++) {
+                    char d = s.charAt(j);
+                    out.append(d < 0x20 || d == 0x7F ? '?' : d);
+                }
+                return out.toString();
+            }
+        }
+        return s;
+    }
 }
