@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * stderr. Ends by itself when every line has gone through.
  */
 final class ReplayCommand {
+    private static final long STALL_LIMIT_NANOS = 180_000_000_000L;
     static final String USAGE = "replay --input FILE|- [--format NAME] [--config FILE]";
     private final Parsers parsers;
     private final PrintStream out;
@@ -140,10 +141,16 @@ final class ReplayCommand {
         }
     }
 
-    /** Every raw line normalised, and every event it made detected (or dead-lettered): done. */
+    /**
+     * Every raw line normalised, and every event it made detected (or dead-lettered): done. A topology
+     * that makes no progress for {@link #STALL_LIMIT_NANOS} fails the replay with its state, rather than
+     * leaving the user waiting forever.
+     */
     private void awaitDone(Pipeline pipeline, GatewatchMetrics metrics, long lines, long[] alerts)
             throws InterruptedException {
         long lastReport = System.nanoTime();
+        long lastProgress = System.nanoTime();
+        long seen = -1;
         while (true) {
             if (pipeline.failure() != null) {
                 throw new IllegalStateException("the topology failed: " + pipeline.failure().getMessage(),
@@ -154,6 +161,14 @@ final class ReplayCommand {
             long detected = (long) metrics.count("gatewatch.events.detected");
             if (raw >= lines && detected >= events) {
                 return;
+            }
+            if (raw + detected != seen) {
+                seen = raw + detected;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > STALL_LIMIT_NANOS) {
+                throw new IllegalStateException(String.format("the topology made no progress for %d s (Kafka Streams "
+                        + "state %s; %,d of %,d lines normalised, %,d of %,d events detected)", STALL_LIMIT_NANOS / 1_000_000_000L,
+                        pipeline.state(), raw, lines, detected, events));
             }
             if (System.nanoTime() - lastReport > 2_000_000_000L) {
                 progress(metrics, raw, alerts);
