@@ -4,6 +4,7 @@ import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
 import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.config.KafkaSettings;
 import io.gatewatch.app.kafka.EmbeddedKafka;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.app.run.AlertTail;
@@ -70,11 +71,14 @@ final class ReplayCommand {
         Path stateDir = TempDirs.create("gatewatch-replay-state");
         err.println("replay: starting an embedded Kafka broker and the topology...");
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            // One raw partition keeps the file's order; the events topic is then partitioned by client.
-            kafka.createTopics(1, config.kafka().topics().raw());
             // stdout carries the alert JSON; the alerting service runs only when the config routes alerts somewhere
             AlertingConfig alerting = config.alerting() == null ? null : ConfigFiles.alerting(config);
-            TopicSetup.ensure(kafka.bootstrapServers(), config.kafka(),
+            // One partition per topic: the file's order is kept end to end, one task sees all clients, and
+            // the route view gets every client's tallies in event-time order, so a replay is deterministic.
+            // (Live, partitions spread the load; their tasks run at the same event time.)
+            var k = config.kafka();
+            TopicSetup.ensure(kafka.bootstrapServers(), new KafkaSettings(k.bootstrapServers(), k.applicationId(),
+                            k.topics(), 1, k.replicationFactor(), k.properties()),
                     alerting == null ? List.of() : List.of(alerting.deadLetterTopic()));
             long[] alerts = new long[2];
             try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir);
