@@ -1,5 +1,6 @@
 package io.gatewatch.app.cli;
 
+import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.schema.parse.Parsers;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -58,6 +59,10 @@ public final class Main {
                 case "evaluate" -> new EvaluateCommand(out, err).run(rest);
                 default -> throw new UsageException("unknown command '" + argv.getFirst() + "'");
             };
+        } catch (ConfigException e) {
+            // every problem, one per line, before anything started
+            e.problems().forEach(err::println);
+            return 2;
         } catch (UsageException e) {
             err.println("detector: " + e.getMessage());
             err.println();

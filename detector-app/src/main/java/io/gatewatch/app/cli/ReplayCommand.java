@@ -2,7 +2,6 @@ package io.gatewatch.app.cli;
 
 import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
-import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.config.KafkaSettings;
 import io.gatewatch.app.kafka.EmbeddedKafka;
@@ -49,13 +48,7 @@ final class ReplayCommand {
     int run(List<String> argv) throws Exception {
         Args args = Args.parse("replay", argv, Set.of("--input", "--format", "--config"), Set.of());
         String input = args.required("--input");
-        GatewatchConfig config;
-        try {
-            config = ConfigFiles.load(args.get("--config"), parsers);
-        } catch (ConfigException e) {
-            e.problems().forEach(err::println);
-            return 2;
-        }
+        GatewatchConfig config = ConfigFiles.load(args.get("--config"), parsers);
         String format = args.get("--format", config.inputFormat());
         if (!parsers.names().contains(format)) {
             throw new UsageException("replay: --format " + format + ": unknown; known: " + String.join(", ", parsers.names()));
