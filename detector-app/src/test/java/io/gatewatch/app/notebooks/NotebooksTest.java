@@ -79,6 +79,24 @@ class NotebooksTest {
     }
 
     @Test
+    void shouldBeStoredWithoutOutputsSoDiffsStayReadable() throws IOException {
+        Path root = repoRoot();
+        assertNotNull(root);
+        JsonNode stored = JSON.readTree(root.resolve(NOTEBOOK).toFile());
+        List<String> dirty = new ArrayList<>();
+        int index = 0;
+        for (JsonNode cell : stored.path("cells")) {
+            if (!cell.path("outputs").isEmpty() || cell.hasNonNull("execution_count")
+                    || cell.path("metadata").has("execution")) {
+                dirty.add("cell " + index);
+            }
+            index++;
+        }
+        assertTrue(index > 0, "no cells in " + NOTEBOOK);
+        assertEquals(List.of(), dirty, "outputs stored; clear them as notebooks/README.md says");
+    }
+
+    @Test
     void shouldExecuteEveryCellWithoutAnError() {
         assumeJupyter();
         List<String> errors = new ArrayList<>();
