@@ -97,8 +97,9 @@ public final class AnomalyModel {
             sd[i] = Math.sqrt(sd[i]);
         }
         // Standard isolation forest (extension level 0: axis-parallel cuts), about 256 samples per tree as
-        // in Liu et al.; a small training set is used whole. Depth 0 lets Smile use log2(sample size).
-        double subsample = Math.min(1.0, 256.0 / vectors.length);
+        // in Liu et al.; a small training set nearly whole (Smile wants a rate below 1). Depth 0 lets Smile
+        // use log2(sample size).
+        double subsample = Math.min(0.9, 256.0 / vectors.length);
         IsolationForest forest = IsolationForest.fit(vectors, new IsolationForest.Options(TREES, 0, subsample, 0));
         double[] raw = forest.score(vectors);
         java.util.Arrays.sort(raw);

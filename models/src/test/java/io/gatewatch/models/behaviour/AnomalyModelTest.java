@@ -56,6 +56,13 @@ class AnomalyModelTest {
     }
 
     @Test
+    void shouldTrainOnASmallSetToo() {
+        AnomalyModel model = AnomalyModel.train(benign(30, 6), MINUTE);
+        assertTrue(model.score(scanner()) > 0.75, "scanner scored " + model.score(scanner()));
+        assertEquals(30, model.header().vectors());
+    }
+
+    @Test
     void shouldNameTheFeaturesFurthestFromTrainingFirst() {
         AnomalyModel model = AnomalyModel.train(benign(1000, 3), MINUTE);
         List<AnomalyModel.Deviation> top = model.furthest(scanner(), 3);
