@@ -29,6 +29,8 @@ public final class Main {
             "      writes DIR/access.log (a day of NGINX traffic with one run of every attack) and DIR/labels.json",
             "  " + EvaluateCommand.USAGE,
             "      scores alert JSON lines (from replay) against labels.json: attacks caught, time to detect, false alerts",
+            "  " + TrainCommand.USAGE,
+            "      trains the anomaly detector's model on a log of your own normal traffic (no Kafka)",
             "",
             "formats: " + String.join(", ", Parsers.standard().names().stream().sorted().toList()));
 
@@ -57,6 +59,7 @@ public final class Main {
                 case "validate-config" -> new ValidateConfigCommand(parsers, out, err).run(rest);
                 case "simulate" -> new SimulateCommand(err).run(rest);
                 case "evaluate" -> new EvaluateCommand(out, err).run(rest);
+                case "train" -> new TrainCommand(parsers, err).run(rest);
                 default -> throw new UsageException("unknown command '" + argv.getFirst() + "'");
             };
         } catch (ConfigException e) {
