@@ -17,6 +17,8 @@ public final class Main {
             "      runs a log file through the topology on an embedded Kafka; alert JSON lines on stdout",
             "  " + RunCommand.USAGE,
             "      production: runs against the Kafka cluster named in the config",
+            "  " + BenchCommand.USAGE,
+            "      throughput, memory, state per client and event-to-alert latency on an embedded Kafka",
             "  " + ValidateConfigCommand.USAGE,
             "      checks a config file and prints every problem",
             "",
@@ -42,6 +44,7 @@ public final class Main {
                 case "demo" -> new DemoCommand(parsers, out, err).run(rest);
                 case "replay" -> new ReplayCommand(parsers, out, err).run(rest);
                 case "run" -> new RunCommand(parsers, err).run(rest);
+                case "bench" -> new BenchCommand(parsers, out, err).run(rest);
                 case "validate-config" -> new ValidateConfigCommand(parsers, out, err).run(rest);
                 default -> throw new UsageException("unknown command '" + argv.getFirst() + "'");
             };

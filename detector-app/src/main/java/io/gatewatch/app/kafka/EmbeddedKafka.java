@@ -85,6 +85,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
         p.put("log.retention.check.interval.ms", "600000");
+        // Events and alerts carry event time, so a replayed old log would otherwise be deleted by the
+        // 7-day retention at the first check, 30 s in; the broker's data is temporary anyway.
+        p.put("log.retention.ms", "-1");
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "4");
         p.put("background.threads", "2");

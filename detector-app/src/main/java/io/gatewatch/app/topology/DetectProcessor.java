@@ -9,8 +9,6 @@ import io.gatewatch.models.codec.CorruptDataException;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ApiEvent;
 import io.gatewatch.schema.JsonSerde;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +84,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         String route = e.route() != null ? e.route() : e.path();
         EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route));
         ClientProfile profile = load(key);
-        engine.process(profile, e, facts, addressOf(e.clientIp()), pending::add);
+        engine.process(profile, e, facts, ClientAddress.numeric(e.clientIp()), pending::add);
         store.put(key, codec.encode(profile));
         for (Alert a : pending) {
             metrics.alert(a.detector(), a.severity().json(), a.mode().json(), a.isUpdate());
@@ -121,23 +119,5 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         }
         idle.forEach(store::delete);
         metrics.expired(idle.size());
-    }
-
-    /** Numeric addresses only: never a DNS lookup on a stream thread. */
-    static byte[] addressOf(String ip) {
-        if (ip == null || ip.isEmpty()) {
-            return null;
-        }
-        for (int i = 0; i < ip.length(); i++) {
-            char c = ip.charAt(i);
-            if (!(Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-                return null;
-            }
-        }
-        try {
-            return InetAddress.getByName(ip).getAddress();
-        } catch (UnknownHostException e) {
-            return null;
-        }
     }
 }
