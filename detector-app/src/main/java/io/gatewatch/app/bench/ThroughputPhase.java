@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -158,7 +160,7 @@ final class ThroughputPhase {
                 pipeline.close();
             }
             StoreFootprint footprint;
-            try (Admin admin = kafka.admin()) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
                 footprint = StoreFootprint.measure(live, stateDir, config.kafka().applicationId(), admin);
             }
             StoreFootprint.describe(footprint).forEach(line -> err.println("bench:   " + line));

@@ -1,15 +1,20 @@
 package io.gatewatch.app.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import io.gatewatch.app.config.Durations;
 
-/** {@code --name value} and {@code --flag} options of one subcommand; anything else is a usage error. */
+/**
+ * {@code --name value} and {@code --flag} options of one subcommand, and up to a given number of operands
+ * (arguments that are not options, such as a file name or {@code -}); anything else is a usage error.
+ */
 final class Args {
     private final Map<String, String> values = new HashMap<>();
+    private final List<String> operands = new ArrayList<>();
     private final String command;
 
     private Args(String command) {
@@ -21,6 +26,12 @@ final class Args {
      * @param flags  options that do not
      */
     static Args parse(String command, List<String> args, Set<String> valued, Set<String> flags) throws UsageException {
+        return parse(command, args, valued, flags, 0);
+    }
+
+    /** @param maxOperands how many arguments that are not options the command takes */
+    static Args parse(String command, List<String> args, Set<String> valued, Set<String> flags, int maxOperands)
+            throws UsageException {
         Args a = new Args(command);
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -41,11 +52,19 @@ final class Args {
                 a.values.put(name, inline);
             } else if (flags.contains(name) && inline == null) {
                 a.values.put(name, "true");
+            } else if ((arg.equals("-") || !arg.startsWith("-")) && a.operands.size() < maxOperands) {
+                a.operands.add(arg);
+            } else if (arg.equals("-") || !arg.startsWith("-")) {
+                throw new UsageException(command + ": unexpected argument '" + arg + "'");
             } else {
                 throw new UsageException(command + ": unknown option '" + arg + "'");
             }
         }
         return a;
+    }
+
+    List<String> operands() {
+        return List.copyOf(operands);
     }
 
     String get(String name) {

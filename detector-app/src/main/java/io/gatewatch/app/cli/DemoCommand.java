@@ -11,14 +11,14 @@ import io.gatewatch.app.run.Pipeline;
 import io.gatewatch.app.run.TempDirs;
 import io.gatewatch.app.run.TopicSetup;
 import io.gatewatch.app.sim.DemoTraffic;
-import io.gatewatch.schema.Alert;
+import io.gatewatch.alerting.AlertingService;
+import io.gatewatch.alerting.config.AlertingConfig;
 import io.gatewatch.schema.parse.Parsers;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,11 +29,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code demo [--duration D] [--config FILE]}: embedded broker, topology and live simulated traffic with
- * a credential stuffing attack in it; prints each alert as it fires and a summary at the end.
+ * a credential stuffing attack in it; the alerting service prints each alert through its console sink
+ * (and delivers to any other sink the config's {@code alerting:} block names); a summary at the end.
  */
 final class DemoCommand {
     static final String USAGE = "demo [--duration 90s] [--config FILE] [--metrics-port N]";
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private final Parsers parsers;
     private final PrintStream out;
     private final PrintStream err;
@@ -76,16 +76,19 @@ final class DemoCommand {
              MetricsServer server = MetricsServer.start(metrics.registry(), metricsPort)) {
             // One raw partition keeps the file's order; the events topic is then partitioned by client.
             kafka.createTopics(1, config.kafka().topics().raw());
-            TopicSetup.ensure(kafka.bootstrapServers(), config.kafka());
+            AlertingConfig alerting = ConfigFiles.alerting(config);
+            TopicSetup.ensure(kafka.bootstrapServers(), config.kafka(), List.of(alerting.deadLetterTopic()));
             try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir);
                  LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(), "nginx");
                  AlertTail tail = new AlertTail(kafka.bootstrapServers(), config.kafka().topics().alerts(), a -> {
                      synchronized (byDetector) {
                          byDetector.merge(a.detector(), 1, Integer::sum);
                      }
-                     out.println(readable(a));
-                 })) {
+                 });
+                 AlertingService delivery = new AlertingService(alerting, kafka.bootstrapServers(),
+                         config.kafka().topics().alerts(), "gatewatch-alerting", out, Clock.systemUTC())) {
                 pipeline.start();
+                delivery.start();
                 err.println("demo: Kafka on " + kafka.bootstrapServers() + ", metrics on " + server.url()
                         + "; live traffic with a credential stuffing attack from " + DemoTraffic.ATTACKER
                         + " starting in 8 s" + (duration == null ? "; Ctrl-C to stop" : "; stopping after " + duration.toSeconds() + " s"));
@@ -119,9 +122,4 @@ final class DemoCommand {
         return 0;
     }
 
-    static String readable(Alert a) {
-        return String.format("%s %-8s %-20s %s %s %s  %s%s", CLOCK.format(a.detectedAt()), a.severity().json().toUpperCase(),
-                a.detector(), a.client() == null ? "route" : a.client().key(), a.method() == null ? "" : a.method(),
-                a.route() == null ? "" : a.route(), a.summary(), a.isUpdate() ? "  (update " + a.revision() + ")" : "");
-    }
 }

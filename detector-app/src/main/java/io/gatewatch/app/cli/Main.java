@@ -15,12 +15,21 @@ public final class Main {
             "      embedded Kafka, the topology and live simulated traffic with an attack; prints alerts",
             "  " + ReplayCommand.USAGE,
             "      runs a log file through the topology on an embedded Kafka; alert JSON lines on stdout",
+            "  " + IngestCommand.USAGE,
+            "      ships a log file (or standard input) into the raw topic, one record per line; --follow",
+            "      keeps reading as it grows and across rotation until Ctrl-C",
             "  " + RunCommand.USAGE,
             "      production: runs against the Kafka cluster named in the config",
+            "  " + AlertingCommand.USAGE,
+            "      the alerting service alone: delivers the alerts topic to the configured sinks",
             "  " + BenchCommand.USAGE,
             "      throughput, memory, state per client and event-to-alert latency on an embedded Kafka",
             "  " + ValidateConfigCommand.USAGE,
             "      checks a config file and prints every problem",
+            "  " + SimulateCommand.USAGE,
+            "      writes DIR/access.log (a day of NGINX traffic with one run of every attack) and DIR/labels.json",
+            "  " + EvaluateCommand.USAGE,
+            "      scores alert JSON lines (from replay) against labels.json: attacks caught, time to detect, false alerts",
             "",
             "formats: " + String.join(", ", Parsers.standard().names().stream().sorted().toList()));
 
@@ -44,8 +53,12 @@ public final class Main {
                 case "demo" -> new DemoCommand(parsers, out, err).run(rest);
                 case "replay" -> new ReplayCommand(parsers, out, err).run(rest);
                 case "run" -> new RunCommand(parsers, err).run(rest);
+                case "ingest" -> new IngestCommand(parsers, System.in, err).run(rest);
+                case "alerting" -> new AlertingCommand(parsers, out, err).run(rest);
                 case "bench" -> new BenchCommand(parsers, out, err).run(rest);
                 case "validate-config" -> new ValidateConfigCommand(parsers, out, err).run(rest);
+                case "simulate" -> new SimulateCommand(err).run(rest);
+                case "evaluate" -> new EvaluateCommand(out, err).run(rest);
                 default -> throw new UsageException("unknown command '" + argv.getFirst() + "'");
             };
         } catch (UsageException e) {

@@ -1,5 +1,7 @@
 package io.gatewatch.app.cli;
 
+import io.gatewatch.alerting.AlertingService;
+import io.gatewatch.alerting.config.AlertingConfig;
 import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.kafka.EmbeddedKafka;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -68,7 +71,10 @@ final class ReplayCommand {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             // One raw partition keeps the file's order; the events topic is then partitioned by client.
             kafka.createTopics(1, config.kafka().topics().raw());
-            TopicSetup.ensure(kafka.bootstrapServers(), config.kafka());
+            // stdout carries the alert JSON; the alerting service runs only when the config routes alerts somewhere
+            AlertingConfig alerting = config.alerting() == null ? null : ConfigFiles.alerting(config);
+            TopicSetup.ensure(kafka.bootstrapServers(), config.kafka(),
+                    alerting == null ? List.of() : List.of(alerting.deadLetterTopic()));
             long[] alerts = new long[2];
             try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir);
                  LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(), format)) {
@@ -82,6 +88,11 @@ final class ReplayCommand {
                     }
                     alerts[a.isUpdate() ? 1 : 0]++;
                 });
+                AlertingService delivery = alerting == null ? null : new AlertingService(alerting,
+                        kafka.bootstrapServers(), config.kafka().topics().alerts(), "gatewatch-alerting", err, Clock.systemUTC());
+                if (delivery != null) {
+                    delivery.start();
+                }
                 pipeline.start();
                 long lines;
                 try (BufferedReader in = open(input)) {
@@ -92,6 +103,10 @@ final class ReplayCommand {
                 awaitDone(pipeline, metrics, lines, alerts);
                 pipeline.close();
                 tail.drainAndClose(Duration.ofSeconds(60));
+                if (delivery != null) {
+                    awaitDelivery(delivery, alerts[0] + alerts[1]);
+                    delivery.close();
+                }
                 double secs = (System.nanoTime() - started) / 1e9;
                 err.printf("replay: done in %.1f s: %,d lines read, %,d events parsed, %,d dead-lettered, "
                                 + "%,d late, %,d alerts (%,d new, %,d updates)%n",
@@ -103,6 +118,16 @@ final class ReplayCommand {
             TempDirs.deleteQuietly(stateDir);
         }
         return 0;
+    }
+
+    /** Every alert delivered, dead-lettered or suppressed (dedup, routing), or a minute without progress. */
+    private void awaitDelivery(AlertingService delivery, long alerts) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (delivery.delivered() + delivery.deadLettered() + delivery.suppressed() < alerts && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        err.printf("replay: alerting: %,d delivered, %,d dead-lettered, %,d suppressed%n", delivery.delivered(),
+                delivery.deadLettered(), delivery.suppressed());
     }
 
     private BufferedReader open(String input) throws IOException {
@@ -139,8 +164,8 @@ final class ReplayCommand {
     }
 
     private void progress(GatewatchMetrics metrics, long lines, long[] alerts) {
-        err.printf("replay: %,d lines, %,d events, %,d dead-lettered, %,d alerts so far%n", lines,
-                (long) metrics.count("gatewatch.events.parsed"), (long) metrics.count("gatewatch.dlq.records"),
-                alerts[0] + alerts[1]);
+        err.printf("replay: %,d lines, %,d events parsed, %,d detected, %,d dead-lettered, %,d alerts so far%n", lines,
+                (long) metrics.count("gatewatch.events.parsed"), (long) metrics.count("gatewatch.events.detected"),
+                (long) metrics.count("gatewatch.dlq.records"), alerts[0] + alerts[1]);
     }
 }

@@ -14,19 +14,21 @@ final class DetectorCatalog {
     }
 
     static List<String> ids() {
-        return List.of(CredentialStuffingConfig.ID);
+        return List.of(CredentialStuffingConfig.ID, ReconnaissanceConfig.ID);
     }
 
     private static DetectorConfig readOne(String id, ConfigNode block) {
         return switch (id) {
             case CredentialStuffingConfig.ID -> CredentialStuffingConfig.read(block);
+            case ReconnaissanceConfig.ID -> ReconnaissanceConfig.read(block);
             default -> throw new IllegalArgumentException("no detector " + id);
         };
     }
 
     private static Set<String> stateKeys(String id) {
         return switch (id) {
-            case CredentialStuffingConfig.ID -> Set.of("windows");
+            case CredentialStuffingConfig.ID -> Set.of("windows", "botnet");
+            case ReconnaissanceConfig.ID -> Set.of("fast_window", "slow_window");
             default -> Set.of();
         };
     }

@@ -18,23 +18,25 @@ public record KafkaSettings(
         short replicationFactor,
         Map<String, String> properties) {
 
-    public record Topics(String raw, String events, String alerts, String dlq) {
+    /** @param routeTallies per-route, per-second summaries from the client tasks to the route tasks */
+    public record Topics(String raw, String events, String alerts, String dlq, String routeTallies) {
         public List<String> all() {
-            return List.of(raw, events, alerts, dlq);
+            return List.of(raw, events, alerts, dlq, routeTallies);
         }
     }
 
     static KafkaSettings read(ConfigNode n) {
         n.allowOnly("bootstrap_servers", "application_id", "topics", "partitions", "replication_factor", "properties");
         ConfigNode t = n.child("topics");
-        t.allowOnly("raw", "events", "alerts", "dlq");
+        t.allowOnly("raw", "events", "alerts", "dlq", "route_tallies");
         Topics topics = new Topics(
                 topicName(t, "raw", "gatewatch.raw"),
                 topicName(t, "events", "gatewatch.events"),
                 topicName(t, "alerts", "gatewatch.alerts"),
-                topicName(t, "dlq", "gatewatch.dlq"));
-        if (topics.all().stream().distinct().count() < 4) {
-            t.problem("the raw, events, alerts and dlq topics must be four different topics");
+                topicName(t, "dlq", "gatewatch.dlq"),
+                topicName(t, "route_tallies", "gatewatch.route-tallies"));
+        if (topics.all().stream().distinct().count() < topics.all().size()) {
+            t.problem("the raw, events, alerts, dlq and route_tallies topics must all be different topics");
         }
         Map<String, String> props = new java.util.LinkedHashMap<>();
         n.child("properties").fields().forEachRemaining(e -> props.put(e.getKey(), e.getValue().asText()));

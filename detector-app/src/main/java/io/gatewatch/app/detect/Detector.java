@@ -11,7 +11,7 @@ import io.gatewatch.schema.ApiEvent;
  *
  * @param <S> the state it keeps per client (or per route)
  */
-public sealed interface Detector<S extends Section> permits CredentialStuffingDetector {
+public sealed interface Detector<S extends Section> permits CredentialStuffingDetector, ReconnaissanceDetector {
 
     /** The {@code detector} field of its alerts and its YAML key. */
     String id();

@@ -4,6 +4,7 @@ import io.gatewatch.app.config.CredentialStuffingConfig;
 import io.gatewatch.app.config.DetectorBlock;
 import io.gatewatch.app.config.DetectorConfig;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.config.ReconnaissanceConfig;
 import java.util.List;
 
 /** Builds the detectors from their config; the switch is exhaustive over the sealed configs. */
@@ -28,6 +29,7 @@ public final class Detectors {
     static Detector<?> of(DetectorConfig c) {
         return switch (c) {
             case CredentialStuffingConfig cs -> new CredentialStuffingDetector(cs);
+            case ReconnaissanceConfig rc -> new ReconnaissanceDetector(rc);
         };
     }
 }

@@ -26,13 +26,18 @@ public final class MetricsServer implements AutoCloseable {
         return registry;
     }
 
-    /** Port 0 picks a free port. */
+    /** On loopback; port 0 picks a free port. */
     public static MetricsServer start(MeterRegistry registry, int port) {
+        return start(registry, InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** On the given address: a container needs 0.0.0.0 to be scraped from outside. */
+    public static MetricsServer start(MeterRegistry registry, InetAddress bind, int port) {
         if (!(registry instanceof PrometheusMeterRegistry prometheus)) {
             throw new IllegalArgumentException("metrics are served from a Prometheus registry");
         }
         try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 0);
             http.createContext("/metrics", exchange -> {
                 byte[] body = prometheus.scrape().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
@@ -49,7 +54,9 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics";
+        InetSocketAddress a = server.getAddress();
+        String host = a.getAddress().isAnyLocalAddress() ? "0.0.0.0" : a.getAddress().getHostAddress();
+        return "http://" + host + ":" + a.getPort() + "/metrics";
     }
 
     @Override

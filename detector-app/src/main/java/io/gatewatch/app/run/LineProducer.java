@@ -4,7 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,15 +23,24 @@ public final class LineProducer implements AutoCloseable {
     private final String topic;
     private final List<RecordHeader> headers;
     private final AtomicReference<Exception> sendError = new AtomicReference<>();
-    private long sent;
+    private final AtomicLong sent = new AtomicLong();
 
     public LineProducer(String bootstrapServers, String topic, String format) {
+        this(bootstrapServers, topic, format, Map.of());
+    }
+
+    /**
+     * @param overrides producer properties applied over the defaults: the cluster's security settings,
+     *                  or timeouts that make an unreachable broker an error instead of a wait
+     */
+    public LineProducer(String bootstrapServers, String topic, String format, Map<String, String> overrides) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.putAll(overrides);
         this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
         this.topic = topic;
         this.headers = List.of(new RecordHeader("format", format.getBytes(StandardCharsets.UTF_8)));
@@ -44,27 +55,28 @@ public final class LineProducer implements AutoCloseable {
                         sendError.compareAndSet(null, e);
                     }
                 });
-        sent++;
+        sent.incrementAndGet();
     }
 
     /** Sends every non-blank line of the reader; calls progress every 100k lines. */
     public long sendAll(BufferedReader in, java.util.function.LongConsumer progress) throws IOException {
-        long before = sent;
+        long before = sent.get();
         String line;
         while ((line = in.readLine()) != null) {
             if (line.isBlank()) {
                 continue;
             }
             send(line);
-            if ((sent - before) % 100_000 == 0) {
-                progress.accept(sent - before);
+            if ((sent.get() - before) % 100_000 == 0) {
+                progress.accept(sent.get() - before);
             }
         }
-        return sent - before;
+        return sent.get() - before;
     }
 
+    /** Lines handed to the producer so far; safe to read from any thread. */
     public long sent() {
-        return sent;
+        return sent.get();
     }
 
     public void flush() {

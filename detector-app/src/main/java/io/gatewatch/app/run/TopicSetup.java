@@ -19,12 +19,18 @@ public final class TopicSetup {
 
     /** @return the topics that were created */
     public static List<String> ensure(String bootstrapServers, KafkaSettings kafka) {
+        return ensure(bootstrapServers, kafka, List.of());
+    }
+
+    /** @param extra more topics to create alike, e.g. the alerting dead-letter topic */
+    public static List<String> ensure(String bootstrapServers, KafkaSettings kafka, List<String> extra) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.putAll(kafka.properties());
         try (Admin admin = Admin.create(p)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = kafka.topics().all().stream()
+            List<NewTopic> missing = java.util.stream.Stream.concat(kafka.topics().all().stream(), extra.stream())
+                    .distinct()
                     .filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, kafka.partitions(), kafka.replicationFactor())
                             .configs(Map.of("compression.type", "producer")))

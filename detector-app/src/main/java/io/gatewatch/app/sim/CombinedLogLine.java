@@ -15,7 +15,14 @@ public final class CombinedLogLine {
 
     public static String of(String ip, String user, Instant ts, String method, String target, int status,
             long bytes, String userAgent) {
+        return of(ip, user, ts, method, target, status, bytes, null, userAgent);
+    }
+
+    /** @param referer the page the request came from, or null for nginx's {@code "-"} */
+    public static String of(String ip, String user, Instant ts, String method, String target, int status,
+            long bytes, String referer, String userAgent) {
         return ip + " - " + (user == null ? "-" : user) + " [" + TIME.format(ts) + "] \"" + method + " " + target
-                + " HTTP/1.1\" " + status + " " + bytes + " \"-\" \"" + userAgent + "\"";
+                + " HTTP/1.1\" " + status + " " + bytes + " \"" + (referer == null ? "-" : referer) + "\" \""
+                + userAgent + "\"";
     }
 }

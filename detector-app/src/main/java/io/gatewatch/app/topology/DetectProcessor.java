@@ -4,6 +4,9 @@ import io.gatewatch.app.detect.ClientProfile;
 import io.gatewatch.app.detect.DetectionEngine;
 import io.gatewatch.app.detect.EventFacts;
 import io.gatewatch.app.detect.ProfileCodec;
+import io.gatewatch.app.detect.RouteTallies;
+import io.gatewatch.app.detect.RouteTally;
+import io.gatewatch.models.codec.ByteWriter;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.models.codec.CorruptDataException;
 import io.gatewatch.schema.Alert;
@@ -36,13 +39,25 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private final GatewatchMetrics metrics;
     private final Serializer<Alert> alertJson = new JsonSerde<>(Alert.class).serializer();
     private final List<Alert> pending = new ArrayList<>(2);
+    private final RouteTallies tallies = new RouteTallies();
+    private final java.util.Set<Integer> loginFailureStatuses;
+    private final boolean tallyRoutes;
+    private final ByteWriter tallyBytes = new ByteWriter(256);
+    private boolean eventsSincePunctuation;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
     /** The newest event time this task has seen: lateness is judged against events, not raw-record times. */
     private long maxEventTime;
 
+    /**
+     * @param loginFailureStatuses statuses of a login route that are failed logins, for the route tallies
+     * @param tallyRoutes          whether route-scope detectors run, so login-route tallies are sent on
+     */
     DetectProcessor(String storeName, DetectionEngine engine, LoginRoutes loginRoutes, Duration grace,
-            Duration idleExpiry, GatewatchMetrics metrics) {
+            Duration idleExpiry, GatewatchMetrics metrics, java.util.Set<Integer> loginFailureStatuses,
+            boolean tallyRoutes) {
+        this.loginFailureStatuses = loginFailureStatuses;
+        this.tallyRoutes = tallyRoutes;
         this.storeName = storeName;
         this.engine = engine;
         this.codec = new ProfileCodec(engine.detectors());
@@ -58,6 +73,9 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         this.store = context.getStateStore(storeName);
         Duration every = Duration.ofMillis(Math.max(60_000, idleExpiry.toMillis() / 24));
         context.schedule(every, PunctuationType.STREAM_TIME, this::expireIdle);
+        if (tallyRoutes) {
+            context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, now -> closeTallies());
+        }
     }
 
     @Override
@@ -86,11 +104,33 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         ClientProfile profile = load(key);
         engine.process(profile, e, facts, ClientAddress.numeric(e.clientIp()), pending::add);
         store.put(key, codec.encode(profile));
+        if (tallyRoutes && facts.loginRoute() && route != null) {
+            eventsSincePunctuation = true;
+            boolean failed = e.status() != null && loginFailureStatuses.contains(e.status());
+            boolean succeeded = !failed && e.status() != null && e.status() >= 200 && e.status() < 400;
+            for (RouteTally t : tallies.add(route, ts, true, failed, succeeded, e.clientIp())) {
+                forwardTally(t);
+            }
+        }
         for (Alert a : pending) {
             metrics.alert(a.detector(), a.severity().json(), a.mode().json(), a.isUpdate());
             context.forward(new Record<>(key, alertJson.serialize(null, a), ts), GatewatchTopology.ALERTS_SINK);
         }
         pending.clear();
+    }
+
+    /** Every wall-clock second: close tallies of past seconds, and all of them once traffic pauses. */
+    private void closeTallies() {
+        long before = eventsSincePunctuation ? Math.floorDiv(maxEventTime, 1000) : Long.MAX_VALUE;
+        eventsSincePunctuation = false;
+        for (RouteTally t : tallies.closeBefore(before)) {
+            forwardTally(t);
+        }
+    }
+
+    private void forwardTally(RouteTally t) {
+        context.forward(new Record<>(t.route(), t.encode(tallyBytes), t.second() * 1000),
+                GatewatchTopology.ROUTE_TALLY_SINK);
     }
 
     private ClientProfile load(String key) {

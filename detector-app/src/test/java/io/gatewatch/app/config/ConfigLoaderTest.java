@@ -69,7 +69,7 @@ class ConfigLoaderTest {
     @Test
     void shouldRejectUnknownKeysSoATypoDoesNotFallBackToADefault() {
         assertEquals(List.of("g.yaml: detectors.credential_stufing = {\"mode\":\"shadow\"}: unknown key; allowed here: "
-                        + "credential_stuffing"),
+                        + "credential_stuffing, reconnaissance"),
                 problems("detectors:\n  credential_stufing: {mode: shadow}\n"));
     }
 

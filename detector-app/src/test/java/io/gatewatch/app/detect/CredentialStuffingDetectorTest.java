@@ -18,7 +18,8 @@ class CredentialStuffingDetectorTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private final CredentialStuffingDetector detector = new CredentialStuffingDetector(new CredentialStuffingConfig(
             new DetectorSettings(true, Alert.Mode.ALERT, Alert.Severity.HIGH, Duration.ofMinutes(15), Allowlist.EMPTY),
-            CredentialStuffingConfig.defaultWindows(), List.of(401, 403), List.of(401)));
+            CredentialStuffingConfig.defaultWindows(), List.of(401, 403), List.of(401),
+            CredentialStuffingConfig.Botnet.defaults()));
 
     private static ApiEvent login(Instant t, int status) {
         return ApiEvent.builder().ts(t).clientIp("203.0.113.7").method("POST").path("/api/v1/login")

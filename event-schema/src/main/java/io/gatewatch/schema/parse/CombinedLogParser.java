@@ -15,7 +15,9 @@ import java.time.Instant;
  * {@code request_time=0.123}, or a Traefik-style {@code 12ms} becomes {@code latency_ms}; quoted extras
  * (e.g. {@code "$http_x_forwarded_for"}) are skipped, bare integers (Apache {@code %D}, whose unit is
  * not knowable from the line) are ignored. A line cut short inside a quoted field after the size keeps
- * the text written so far (seen in real logs: a user agent without its closing quote).
+ * the text written so far (seen in real logs: a user agent without its closing quote). An API key in
+ * the query ({@code ?apikey=}, {@code ?api_key=}, {@code ?key=}, ...) becomes {@code api_key_hash}, and
+ * every key or secret parameter value in {@code query} is replaced by its hash.
  *
  * <p>A request line that is not HTTP ({@code "-"}, {@code ""}, TLS bytes) still yields an event, with
  * method, path and route null: see {@link RequestLine}. A line is rejected only when its own structure
@@ -101,8 +103,10 @@ public final class CombinedLogParser implements LogParser {
 
         i = Text.skipSpaces(s, requestEnd + 1, end);
         int statusEnd = Text.tokenEnd(s, i, end);
+        // Traefik writes '-' when the client left before a response; nginx and Apache always a number.
+        boolean noStatus = Text.isDash(s, i, statusEnd);
         long status = statusEnd - i <= 3 ? Text.parseLong(s, i, statusEnd) : -1;
-        if (status < 0) {
+        if (status < 0 && !noStatus) {
             return reject("status '" + clip(s, i, statusEnd) + "' is not a number");
         }
         i = Text.skipSpaces(s, statusEnd, end);
@@ -120,8 +124,10 @@ public final class CombinedLogParser implements LogParser {
         String host = leading.host() != null ? leading.host() : Text.stripPort(request.host());
         ApiEvent.Builder event = ApiEvent.builder().ts(Instant.ofEpochMilli(millis)).gateway(gateway)
                 .clientIp(leading.clientIp()).user(leading.user()).host(host)
-                .status((int) status).bytesOut(bytesOut)
-                .method(request.method()).path(request.path()).query(request.query())
+                .status(noStatus ? null : (int) status).bytesOut(noStatus && bytesOut == 0L ? null : bytesOut)
+                .method(request.method()).path(request.path())
+                .query(Credentials.redactQuery(request.query()))
+                .apiKeyHash(Credentials.keyHashFromQuery(request.query()))
                 .route(RouteTemplater.template(request.path()));
 
         i = Text.skipSpaces(s, bytesEnd, end);

@@ -2,7 +2,6 @@ package io.gatewatch.schema.parse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.Json;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,19 +20,38 @@ public final class Parsers {
         this.byName = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
     }
 
-    /**
-     * Every built-in format: {@code nginx} and {@code apache} (combined/common), and {@code auto}, which
-     * detects JSON vs text per record. Text records {@code auto} cannot attribute are read as
-     * combined lines with gateway {@code nginx}.
-     */
+    /** Every built-in format, trusting no X-Forwarded-For header. */
     public static Parsers standard() {
+        return standard(false);
+    }
+
+    /**
+     * Every built-in format: {@code nginx} and {@code apache} (combined/common), {@code nginx-json},
+     * {@code kong}, {@code envoy}, {@code aws-apigw}, {@code traefik}, {@code json} (ApiEvent's own
+     * field names; register a {@link GenericJsonLogParser} with a mapping for others) and {@code auto},
+     * which detects the format per record. Combined lines that {@code auto} cannot attribute get gateway
+     * {@code nginx}. All JSON parsers share one ObjectMapper.
+     *
+     * @param trustForwardedFor take the client IP from X-Forwarded-For where a format logs it (Envoy,
+     *                          Traefik, NGINX JSON): only when a trusted proxy in front overwrites it
+     */
+    public static Parsers standard(boolean trustForwardedFor) {
         ObjectMapper mapper = Json.newMapper();
-        Map<String, LogParser> parsers = new LinkedHashMap<>();
         CombinedLogParser nginx = CombinedLogParser.nginx();
-        parsers.put(nginx.format(), nginx);
-        parsers.put("apache", CombinedLogParser.apache());
-        List<JsonFormat> jsonFormats = new ArrayList<>();
-        parsers.put(AutoParser.NAME, new AutoParser(mapper, nginx, jsonFormats));
+        KongLogParser kong = new KongLogParser(mapper);
+        EnvoyLogParser envoy = new EnvoyLogParser(mapper, trustForwardedFor);
+        AwsApiGatewayLogParser aws = new AwsApiGatewayLogParser(mapper);
+        TraefikLogParser traefik = new TraefikLogParser(mapper, trustForwardedFor);
+        NginxJsonLogParser nginxJson = new NginxJsonLogParser(mapper, trustForwardedFor);
+        GenericJsonLogParser json = GenericJsonLogParser.apiEventNames(mapper);
+
+        Map<String, LogParser> parsers = new LinkedHashMap<>();
+        for (LogParser p : List.of(nginx, CombinedLogParser.apache(), nginxJson, kong, envoy, aws, traefik, json)) {
+            parsers.put(p.format(), p);
+        }
+        // Most specific keys first: Kong's request object, AWS's requestId, Traefik's and Envoy's names.
+        List<JsonFormat> jsonFormats = List.of(kong, aws, traefik, envoy, nginxJson, json);
+        parsers.put(AutoParser.NAME, new AutoParser(mapper, nginx, envoy, traefik, jsonFormats));
         return new Parsers(parsers);
     }
 

@@ -56,4 +56,39 @@ final class Fixtures {
     static String rejection(ParseResult result) {
         return assertInstanceOf(ParseResult.Rejected.class, result, () -> "expected a rejection, got " + result).reason();
     }
+
+    /** The multi-line JSON examples of a formats/*.txt file: from a line "{" to the next line "}". */
+    static List<String> jsonBlocks(String formatFile) {
+        List<String> blocks = new java.util.ArrayList<>();
+        StringBuilder current = null;
+        for (String l : lines("formats/" + formatFile)) {
+            if (current == null && l.equals("{")) {
+                current = new StringBuilder();
+            }
+            if (current != null) {
+                current.append(l).append('\n');
+                if (l.equals("}")) {
+                    blocks.add(current.toString());
+                    current = null;
+                }
+            }
+        }
+        return blocks;
+    }
+
+    /** The .log files of a crowdsec hub test folder, every non-blank line. */
+    static List<String> hubTestLines(String test) {
+        try (var files = Files.list(data().resolve("crowdsec-hub-tests").resolve(test))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted()
+                    .flatMap(f -> lines(data().relativize(f).toString()).stream())
+                    .filter(l -> !l.isBlank())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<ApiEvent> events(ParseResult result) {
+        return assertInstanceOf(ParseResult.Parsed.class, result, () -> "expected events, got " + result).events();
+    }
 }

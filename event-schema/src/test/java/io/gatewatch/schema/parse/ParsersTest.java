@@ -45,7 +45,7 @@ class ParsersTest {
     void shouldLetAutoRejectBrokenJsonWithAReason() {
         String reason = rejection(parsers.forName("auto").parse("{\"remote_addr\": \"1.2.3.4\", "));
         assertTrue(reason.startsWith("auto: record starts like JSON but is not JSON"), reason);
-        assertTrue(rejection(parsers.forName("auto").parse("[1, 2]")).contains("not an object"));
+        assertTrue(rejection(parsers.forName("auto").parse("[[1], 2]")).contains("not an object"));
     }
 
     @Test

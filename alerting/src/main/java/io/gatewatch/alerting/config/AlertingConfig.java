@@ -1,0 +1,65 @@
+package io.gatewatch.alerting.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatewatch.schema.Alert;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code alerting:} block of gatewatch.yaml: where alerts go, and how they are deduplicated and grouped.
+ * See docs/alerting.md for the reference.
+ *
+ * @param deadLetterTopic where alerts undeliverable after retries go, with the sink name and reason
+ */
+public record AlertingConfig(
+        List<SinkConfig> sinks,
+        List<RouteRule> routes,
+        DedupSettings dedup,
+        GroupingSettings grouping,
+        String deadLetterTopic) {
+
+    public static final String DEFAULT_DEAD_LETTER_TOPIC = "gatewatch.alerts.dlq";
+
+    public AlertingConfig {
+        sinks = List.copyOf(sinks);
+        routes = List.copyOf(routes);
+    }
+
+    /** One console sink receiving every non-shadow alert. */
+    public static AlertingConfig defaults() {
+        SinkConfig console = new SinkConfig.Console("console", DeliverySettings.defaults());
+        return new AlertingConfig(List.of(console), List.of(everyAlertTo(List.of("console"))),
+                DedupSettings.defaults(), GroupingSettings.disabled(), DEFAULT_DEAD_LETTER_TOPIC);
+    }
+
+    static RouteRule everyAlertTo(List<String> sinks) {
+        return new RouteRule("default", Set.of(), Alert.Severity.LOW, Set.of(Alert.Mode.ALERT), Set.of(), sinks);
+    }
+
+    /**
+     * Reads and validates the {@code alerting:} node, with secrets from the process environment.
+     * Every problem is appended to {@code problems} as {@code alerting.<key path> = <value>: <reason>};
+     * the result is meant to be used only when no problem was added. A null or missing node gives
+     * {@link #defaults()}.
+     */
+    public static AlertingConfig fromTree(JsonNode alertingNode, List<String> problems) {
+        return fromTree(alertingNode, problems, System::getenv);
+    }
+
+    /** As {@link #fromTree(JsonNode, List)}, reading environment variables through {@code env}. */
+    public static AlertingConfig fromTree(JsonNode alertingNode, List<String> problems, Function<String, String> env) {
+        return new ConfigReader(new Problems(problems, env)).read(alertingNode);
+    }
+
+    public Optional<SinkConfig> sink(String name) {
+        return sinks.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Map<String, SinkConfig> sinksByName() {
+        return sinks.stream().collect(Collectors.toUnmodifiableMap(SinkConfig::name, s -> s));
+    }
+}

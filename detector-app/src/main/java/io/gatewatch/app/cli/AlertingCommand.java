@@ -1,0 +1,57 @@
+package io.gatewatch.app.cli;
+
+import io.gatewatch.alerting.AlertingService;
+import io.gatewatch.alerting.config.AlertingConfig;
+import io.gatewatch.app.config.ConfigException;
+import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.run.TopicSetup;
+import io.gatewatch.schema.parse.Parsers;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code alerting --config FILE}: the alerting service on its own, reading the alerts topic of the
+ * cluster in the config, for deployments that run delivery apart from detection.
+ */
+final class AlertingCommand {
+    static final String USAGE = "alerting --config FILE [--group-id ID]";
+    private final Parsers parsers;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    AlertingCommand(Parsers parsers, PrintStream out, PrintStream err) {
+        this.parsers = parsers;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> argv) throws Exception {
+        Args args = Args.parse("alerting", argv, Set.of("--config", "--group-id"), Set.of());
+        GatewatchConfig config;
+        try {
+            config = ConfigFiles.load(args.required("--config"), parsers);
+        } catch (ConfigException e) {
+            e.problems().forEach(err::println);
+            return 2;
+        }
+        AlertingConfig alerting = ConfigFiles.alerting(config);
+        String bootstrap = config.kafka().bootstrapServers();
+        TopicSetup.ensure(bootstrap, config.kafka(), List.of(alerting.deadLetterTopic()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (AlertingService service = new AlertingService(alerting, bootstrap, config.kafka().topics().alerts(),
+                args.get("--group-id", config.kafka().applicationId() + "-alerting"), out, Clock.systemUTC())) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                service.close();
+                stopped.countDown();
+            }, "gatewatch-alerting-shutdown"));
+            service.start();
+            err.println("alerting: delivering " + config.kafka().topics().alerts() + " from " + bootstrap + " to "
+                    + alerting.sinks().size() + " sink(s); Ctrl-C to stop");
+            stopped.await();
+        }
+        return 0;
+    }
+}

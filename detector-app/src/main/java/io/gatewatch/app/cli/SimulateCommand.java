@@ -1,0 +1,110 @@
+package io.gatewatch.app.cli;
+
+import io.gatewatch.app.sim.Label;
+import io.gatewatch.app.sim.PrettyJson;
+import io.gatewatch.app.sim.Simulation;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code simulate --out DIR [--hours H] [--seed N] [--users N] [--start ISO]}: writes DIR/access.log
+ * (NGINX combined, time-ordered, UTC) and DIR/labels.json (who did what, when, from where). The same
+ * options give the same bytes.
+ */
+final class SimulateCommand {
+    static final String USAGE = "simulate --out DIR [--hours 12] [--seed 42] [--users 2500] [--start 2026-01-12T06:00:00Z]";
+    static final String ACCESS_LOG = "access.log";
+    static final String LABELS = "labels.json";
+    private static final long PROGRESS_EVERY = 100_000;
+    private final PrintStream err;
+
+    SimulateCommand(PrintStream err) {
+        this.err = err;
+    }
+
+    int run(List<String> argv) throws UsageException, IOException {
+        Args args = Args.parse("simulate", argv, Set.of("--out", "--hours", "--seed", "--users", "--start"), Set.of());
+        Path out = Path.of(args.required("--out"));
+        Simulation.Spec spec = spec(args);
+        long started = System.nanoTime();
+        err.printf("simulate: generating %s h of traffic from %s, seed %d, %,d users...%n",
+                hours(spec.length()), spec.start(), spec.seed(), spec.users());
+        Simulation.Result result = Simulation.run(spec);
+        result.notes().forEach(n -> err.println("simulate: " + n));
+        err.printf("simulate: %,d lines generated in %.1f s; writing %s%n", result.lines().size(), secondsSince(started),
+                out);
+        Files.createDirectories(out);
+        writeLog(out.resolve(ACCESS_LOG), result.lines());
+        Files.writeString(out.resolve(LABELS), PrettyJson.of(result.labels()), StandardCharsets.UTF_8);
+        long attacks = result.labels().actors().stream().filter(Label::isAttack).count();
+        err.printf("simulate: wrote %,d lines (%d attacks, %d benign actors) to %s and %s in %.1f s%n",
+                result.lines().size(), attacks, result.labels().actors().size() - attacks, out.resolve(ACCESS_LOG),
+                out.resolve(LABELS), secondsSince(started));
+        return 0;
+    }
+
+    private static Simulation.Spec spec(Args args) throws UsageException {
+        String hours = args.get("--hours", "12");
+        Duration length;
+        try {
+            double h = Double.parseDouble(hours);
+            length = Duration.ofMillis(Math.round(h * 3_600_000));
+            if (!(h > 0) || length.compareTo(Simulation.Spec.MAX_LENGTH) > 0 || length.toMinutes() < 1) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw new UsageException("simulate: --hours = " + hours + ": must be a number of hours from 0.02 to 168");
+        }
+        String seed = args.get("--seed", "42");
+        long seedValue;
+        try {
+            seedValue = Long.parseLong(seed);
+        } catch (NumberFormatException e) {
+            throw new UsageException("simulate: --seed = " + seed + ": must be a whole number");
+        }
+        long users = args.positiveLong("--users", 2500);
+        if (users > Simulation.Spec.MAX_USERS) {
+            throw new UsageException("simulate: --users = " + users + ": must be at most " + Simulation.Spec.MAX_USERS);
+        }
+        String start = args.get("--start", "2026-01-12T06:00:00Z");
+        Instant startTime;
+        try {
+            startTime = Instant.parse(start);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("simulate: --start = " + start + ": must be an ISO-8601 time with a zone, like "
+                    + "2026-01-12T06:00:00Z");
+        }
+        return new Simulation.Spec(seedValue, startTime, length, (int) users);
+    }
+
+    private void writeLog(Path file, List<String> lines) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            long n = 0;
+            for (String line : lines) {
+                w.write(line);
+                w.write('\n');
+                if (++n % PROGRESS_EVERY == 0) {
+                    err.printf("simulate: %,d of %,d lines written%n", n, lines.size());
+                }
+            }
+        }
+    }
+
+    private static String hours(Duration length) {
+        double h = length.toMillis() / 3_600_000.0;
+        return h == Math.rint(h) ? String.valueOf((long) h) : String.valueOf(h);
+    }
+
+    private static double secondsSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1e9;
+    }
+}
