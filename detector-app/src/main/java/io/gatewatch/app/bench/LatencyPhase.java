@@ -106,7 +106,7 @@ final class LatencyPhase {
             long sendSeconds = System.nanoTime() - started;
             producer.flush();
             long flushed = System.nanoTime();
-            Stopwatch.time(flushed, () -> 1, () -> metrics.count("gatewatch.raw.records") >= sent
+            Stopwatch.time(flushed, CpuMeter.processNanos(), config.kafka().applicationId(), () -> 1, () -> metrics.count("gatewatch.raw.records") >= sent
                     && metrics.count("gatewatch.events.detected") + metrics.count("gatewatch.dlq.records") >= sent,
                     Duration.ofMinutes(5).toNanos(), () -> {
                         if (pipeline.failure() != null) {

@@ -8,13 +8,25 @@ import java.util.function.LongSupplier;
  * join, task assignment, state set-up) is reported apart, because it does not grow with the input.
  */
 final class Stopwatch {
-    record Timing(long startedNanos, long firstNanos, long doneNanos) {
+    /**
+     * @param appCpuNanos     CPU time of the application's own threads over the run (see {@link CpuMeter})
+     * @param processCpuNanos CPU time of the whole process over the run: broker and producer included
+     */
+    record Timing(long startedNanos, long firstNanos, long doneNanos, long appCpuNanos, long processCpuNanos) {
         double startupSeconds() {
             return (firstNanos - startedNanos) / 1e9;
         }
 
         double processingSeconds() {
             return (doneNanos - firstNanos) / 1e9;
+        }
+
+        double appCpuMicrosPer(long events) {
+            return appCpuNanos / 1e3 / events;
+        }
+
+        double processCpuMicrosPer(long events) {
+            return processCpuNanos / 1e3 / events;
         }
     }
 
@@ -26,8 +38,14 @@ final class Stopwatch {
     private Stopwatch() {
     }
 
-    static Timing time(long startedNanos, LongSupplier processed, BooleanSupplier finished, long timeoutNanos,
-            Check check, HeapWatch heap, Runnable report) {
+    /**
+     * Polls until finished.
+     *
+     * @param applicationId names the threads whose CPU time is the application's
+     * @param startedCpu    {@link CpuMeter#processNanos()} when the run was started
+     */
+    static Timing time(long startedNanos, long startedCpu, String applicationId, LongSupplier processed,
+            BooleanSupplier finished, long timeoutNanos, Check check, HeapWatch heap, Runnable report) {
         long first = 0;
         long lastReport = System.nanoTime();
         while (true) {
@@ -36,7 +54,8 @@ final class Stopwatch {
                 first = now;
             }
             if (finished.getAsBoolean()) {
-                return new Timing(startedNanos, first == 0 ? now : first, now);
+                return new Timing(startedNanos, first == 0 ? now : first, now, CpuMeter.threadsNanos(applicationId),
+                        CpuMeter.processNanos() - startedCpu);
             }
             check.check();
             if (now - startedNanos > timeoutNanos) {

@@ -40,6 +40,11 @@ final class ThroughputPhase {
         double fullEps() {
             return events / full.processingSeconds();
         }
+
+        /** Passthrough's CPU per event over the full topology's, in the applications' own threads. */
+        double cpuRatio() {
+            return (double) passthrough.appCpuNanos() / full.appCpuNanos();
+        }
     }
 
     private final EmbeddedKafka kafka;
@@ -111,14 +116,17 @@ final class ThroughputPhase {
                     StreamsSettings.of(config.kafka(), kafka.bootstrapServers(), stateDir));
             heap.reset();
             long started = System.nanoTime();
+            long startedCpu = CpuMeter.processNanos();
             streams.start();
             try {
-                Stopwatch.Timing t = Stopwatch.time(started, processed::sum, () -> processed.sum() >= options.events(),
+                Stopwatch.Timing t = Stopwatch.time(started, startedCpu, config.kafka().applicationId(), processed::sum,
+                        () -> processed.sum() >= options.events(),
                         TIMEOUT_NANOS, () -> failIfDead(streams), heap,
                         () -> err.printf("bench:   %,d records%n", processed.sum()));
-                err.printf("bench: (a) passthrough: %,d records in %.2f s (startup %.2f s): %,.0f events/s; heap peak %d MB%n",
+                err.printf("bench: (a) passthrough: %,d records in %.2f s (startup %.2f s): %,.0f events/s;"
+                                + " CPU per event %.2f us in its threads, %.2f us in the process; heap peak %d MB%n",
                         processed.sum(), t.processingSeconds(), t.startupSeconds(), options.events() / t.processingSeconds(),
-                        heap.peakBytes() >> 20);
+                        t.appCpuMicrosPer(options.events()), t.processCpuMicrosPer(options.events()), heap.peakBytes() >> 20);
                 return t;
             } finally {
                 streams.close(Duration.ofSeconds(30));
@@ -141,8 +149,10 @@ final class ThroughputPhase {
             long heapLive;
             try {
                 long started = System.nanoTime();
+                long startedCpu = CpuMeter.processNanos();
                 pipeline.start();
-                t = Stopwatch.time(started, () -> (long) metrics.count("gatewatch.raw.records"),
+                t = Stopwatch.time(started, startedCpu, config.kafka().applicationId(),
+                        () -> (long) metrics.count("gatewatch.raw.records"),
                         () -> metrics.count("gatewatch.raw.records") >= n
                                 && metrics.count("gatewatch.events.detected") + metrics.count("gatewatch.dlq.records") >= n,
                         TIMEOUT_NANOS, () -> {
@@ -153,8 +163,10 @@ final class ThroughputPhase {
                                 metrics.count("gatewatch.raw.records"), metrics.count("gatewatch.events.detected")));
                 heapPeak = heap.peakBytes();
                 heapLive = heap.livePeakBytes();
-                err.printf("bench: (b) Gatewatch: %,d lines in %.2f s (startup %.2f s): %,.0f events/s; heap peak %d MB%n",
-                        n, t.processingSeconds(), t.startupSeconds(), n / t.processingSeconds(), heapPeak >> 20);
+                err.printf("bench: (b) Gatewatch: %,d lines in %.2f s (startup %.2f s): %,.0f events/s;"
+                                + " CPU per event %.2f us in its threads, %.2f us in the process; heap peak %d MB%n",
+                        n, t.processingSeconds(), t.startupSeconds(), n / t.processingSeconds(), t.appCpuMicrosPer(n),
+                        t.processCpuMicrosPer(n), heapPeak >> 20);
                 live = StoreFootprint.live(pipeline.streams());
             } finally {
                 pipeline.close();
