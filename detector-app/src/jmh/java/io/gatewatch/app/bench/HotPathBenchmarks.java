@@ -12,6 +12,7 @@ import io.gatewatch.app.topology.ClientKeyResolver;
 import io.gatewatch.app.topology.LoginRoutes;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ApiEvent;
+import io.gatewatch.schema.ApiEventSerde;
 import io.gatewatch.schema.JsonSerde;
 import io.gatewatch.schema.parse.CombinedLogParser;
 import io.gatewatch.schema.parse.ParseResult;
@@ -60,6 +61,8 @@ public class HotPathBenchmarks {
     private CombinedLogParser parser;
     private Serializer<ApiEvent> toJson;
     private Deserializer<ApiEvent> fromJson;
+    private Serializer<ApiEvent> toJsonByDataBinding;
+    private Deserializer<ApiEvent> fromJsonByDataBinding;
     private ClientKeyResolver keyResolver;
     private LoginRoutes loginRoutes;
     private DetectionEngine engine;
@@ -72,9 +75,12 @@ public class HotPathBenchmarks {
         Parsers parsers = Parsers.standard();
         GatewatchConfig config = new ConfigLoader(parsers.names(), n -> List.of()).defaults();
         parser = CombinedLogParser.nginx();
-        JsonSerde<ApiEvent> serde = new JsonSerde<>(ApiEvent.class);
+        ApiEventSerde serde = new ApiEventSerde();
         toJson = serde.serializer();
         fromJson = serde.deserializer();
+        JsonSerde<ApiEvent> bound = new JsonSerde<>(ApiEvent.class);
+        toJsonByDataBinding = bound.serializer();
+        fromJsonByDataBinding = bound.deserializer();
         keyResolver = new ClientKeyResolver(config.identityOrder());
         loginRoutes = new LoginRoutes(config.loginRoutes());
         engine = new DetectionEngine(Detectors.clientScope(config), config.allowlist(), Alert.Scope.CLIENT);
@@ -123,6 +129,17 @@ public class HotPathBenchmarks {
     @Benchmark
     public ApiEvent deserializeEvent() {
         return fromJson.deserialize(null, eventJson[next()]);
+    }
+
+    /** What the topology used before the hand-written serde: Jackson data binding. */
+    @Benchmark
+    public byte[] serializeEventDataBinding() {
+        return toJsonByDataBinding.serialize(null, events[next()]);
+    }
+
+    @Benchmark
+    public ApiEvent deserializeEventDataBinding() {
+        return fromJsonByDataBinding.deserialize(null, eventJson[next()]);
     }
 
     @Benchmark
