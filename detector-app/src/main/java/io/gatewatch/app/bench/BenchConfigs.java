@@ -19,7 +19,7 @@ final class BenchConfigs {
                 + "  partitions: " + partitions + "\n"
                 + "  application_id: " + applicationId + "\n"
                 + "  topics: {raw: " + topicPrefix + ".raw, events: " + topicPrefix + ".events, alerts: "
-                + topicPrefix + ".alerts, dlq: " + topicPrefix + ".dlq}\n";
+                + topicPrefix + ".alerts, dlq: " + topicPrefix + ".dlq, route_tallies: " + topicPrefix + ".route-tallies}\n";
         try {
             return new ConfigLoader(parsers.names(), alerting -> List.of()).parse(yaml, "bench");
         } catch (ConfigException e) {
