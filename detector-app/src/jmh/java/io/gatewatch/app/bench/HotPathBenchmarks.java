@@ -67,6 +67,7 @@ public class HotPathBenchmarks {
     private LoginRoutes loginRoutes;
     private DetectionEngine engine;
     private ProfileCodec codec;
+    private boolean needsAddress;
     private byte[] busiestProfile;
     private int i;
 
@@ -85,6 +86,7 @@ public class HotPathBenchmarks {
         loginRoutes = new LoginRoutes(config.loginRoutes());
         engine = new DetectionEngine(Detectors.clientScope(config), config.allowlist(), Alert.Scope.CLIENT);
         codec = new ProfileCodec(engine.detectors());
+        needsAddress = engine.needsClientAddress();
 
         SyntheticTraffic traffic = new SyntheticTraffic(BenchOptions.SEED, 100_000);
         long ts = 1_740_830_400_000L;
@@ -179,7 +181,7 @@ public class HotPathBenchmarks {
         byte[] stored = store.get(key);
         ClientProfile profile = stored == null ? codec.newProfile() : codec.decode(stored);
         engine.process(profile, e, new EventFacts(e.ts().toEpochMilli(), key, route, loginRoutes.isLogin(route)),
-                ClientAddress.numeric(e.clientIp()), sink::accept);
+                needsAddress ? ClientAddress.numeric(e.clientIp()) : null, sink::accept);
         store.put(key, codec.encode(profile));
     }
 

@@ -61,7 +61,7 @@ final class CrossingOracle {
             byte[] stored = profiles.get(key);
             ClientProfile profile = stored == null ? codec.newProfile() : codec.decode(stored);
             engine.process(profile, e, new EventFacts(e.ts().toEpochMilli(), key, route, loginRoutes.isLogin(route)),
-                    ClientAddress.numeric(e.clientIp()), a -> out.add(Expected.of(a)));
+                    engine.needsClientAddress() ? ClientAddress.numeric(e.clientIp()) : null, a -> out.add(Expected.of(a)));
             profiles.put(key, codec.encode(profile));
         }
         return out;

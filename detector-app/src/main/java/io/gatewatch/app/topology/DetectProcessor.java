@@ -32,6 +32,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     static final String STAGE = "detect";
     private final String storeName;
     private final DetectionEngine engine;
+    private final boolean needsAddress;
     private final ProfileCodec codec;
     private final LoginRoutes loginRoutes;
     private final Duration grace;
@@ -60,6 +61,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         this.tallyRoutes = tallyRoutes;
         this.storeName = storeName;
         this.engine = engine;
+        this.needsAddress = engine.needsClientAddress();
         this.codec = new ProfileCodec(engine.detectors());
         this.loginRoutes = loginRoutes;
         this.grace = grace;
@@ -102,7 +104,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         String route = e.route() != null ? e.route() : e.path();
         EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route));
         ClientProfile profile = load(key);
-        engine.process(profile, e, facts, ClientAddress.numeric(e.clientIp()), pending::add);
+        engine.process(profile, e, facts, needsAddress ? ClientAddress.numeric(e.clientIp()) : null, pending::add);
         store.put(key, codec.encode(profile));
         if (tallyRoutes && facts.loginRoute() && route != null) {
             eventsSincePunctuation = true;
