@@ -23,6 +23,8 @@ public final class Main {
             "      production: runs against the Kafka cluster named in the config",
             "  " + AlertingCommand.USAGE,
             "      the alerting service alone: delivers the alerts topic to the configured sinks",
+            "  " + BenchCommand.USAGE,
+            "      throughput, memory, state per client and event-to-alert latency on an embedded Kafka",
             "  " + ValidateConfigCommand.USAGE,
             "      checks a config file and prints every problem",
             "  " + SimulateCommand.USAGE,
@@ -56,6 +58,7 @@ public final class Main {
                 case "run" -> new RunCommand(parsers, err).run(rest);
                 case "ingest" -> new IngestCommand(parsers, System.in, err).run(rest);
                 case "alerting" -> new AlertingCommand(parsers, out, err).run(rest);
+                case "bench" -> new BenchCommand(parsers, out, err).run(rest);
                 case "validate-config" -> new ValidateConfigCommand(parsers, out, err).run(rest);
                 case "simulate" -> new SimulateCommand(err).run(rest);
                 case "evaluate" -> new EvaluateCommand(out, err).run(rest);

@@ -213,6 +213,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "false");
         props.put("num.partitions", Integer.toString(options.defaultPartitions()));
+        // Events and alerts carry event time: with the 7-day default, the first retention check (30 s
+        // after start) would delete a replayed old log's events before they are read.
+        props.put("log.retention.ms", "-1");
 
         // Laptop-sized: internal topics default to 50 partitions each, and segments, indexes and the
         // cleaner's dedupe buffer are sized for production disks and heaps.
