@@ -14,9 +14,11 @@ final class BenchConfigs {
     private BenchConfigs() {
     }
 
-    static GatewatchConfig defaults(Parsers parsers, int partitions, String applicationId, String topicPrefix) {
+    static GatewatchConfig defaults(Parsers parsers, BenchOptions options, String applicationId, String topicPrefix) {
         String yaml = "kafka:\n"
-                + "  partitions: " + partitions + "\n"
+                + "  partitions: " + options.partitions() + "\n"
+                + (options.threads() == BenchOptions.DEFAULT_THREADS ? ""
+                        : "  properties: {num.stream.threads: \"" + options.threads() + "\"}\n")
                 + "  application_id: " + applicationId + "\n"
                 + "  topics: {raw: " + topicPrefix + ".raw, events: " + topicPrefix + ".events, alerts: "
                 + topicPrefix + ".alerts, dlq: " + topicPrefix + ".dlq, route_tallies: " + topicPrefix + ".route-tallies}\n";

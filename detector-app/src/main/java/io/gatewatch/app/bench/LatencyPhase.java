@@ -82,7 +82,7 @@ final class LatencyPhase {
     }
 
     Result run() throws InterruptedException {
-        GatewatchConfig config = BenchConfigs.defaults(parsers, options.partitions(), "gatewatch-bench-latency",
+        GatewatchConfig config = BenchConfigs.defaults(parsers, options, "gatewatch-bench-latency",
                 "gatewatch.latency");
         TopicSetup.ensure(kafka.bootstrapServers(), config.kafka());
         err.printf("bench: latency: %,d lines/s for %d s with current timestamps, attacks mixed in...%n",

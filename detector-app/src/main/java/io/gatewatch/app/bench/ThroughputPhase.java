@@ -62,8 +62,8 @@ final class ThroughputPhase {
     }
 
     Result run() {
-        GatewatchConfig full = BenchConfigs.defaults(parsers, options.partitions(), "gatewatch-bench-full", "gatewatch");
-        GatewatchConfig passthrough = BenchConfigs.defaults(parsers, options.partitions(), "gatewatch-bench-passthrough",
+        GatewatchConfig full = BenchConfigs.defaults(parsers, options, "gatewatch-bench-full", "gatewatch");
+        GatewatchConfig passthrough = BenchConfigs.defaults(parsers, options, "gatewatch-bench-passthrough",
                 "gatewatch");
         String raw = full.kafka().topics().raw();
         String passthroughSink = "gatewatch.bench.passthrough";

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code bench [--events N] [--clients K] [--rate R --seconds T] [--partitions P]}: throughput, memory,
- * state size and event-to-alert latency of the default config on an embedded broker. Progress on
- * stderr; one {@code bench: key=value ...} line on stdout.
+ * {@code bench [--events N] [--clients K] [--rate R --seconds T] [--partitions P] [--threads S]}:
+ * throughput, memory, state size and event-to-alert latency of the default config on an embedded
+ * broker. Progress on stderr; one {@code bench: key=value ...} line on stdout.
  */
 final class BenchCommand {
-    static final String USAGE = "bench [--events 2000000] [--clients 100000] [--rate 20000 --seconds 30] [--partitions 4]";
+    static final String USAGE = "bench [--events 2000000] [--clients 100000] [--rate 20000 --seconds 30] [--partitions 4]"
+            + " [--threads 1]";
     private final Parsers parsers;
     private final PrintStream out;
     private final PrintStream err;
@@ -25,13 +26,15 @@ final class BenchCommand {
     }
 
     int run(List<String> argv) throws Exception {
-        Args args = Args.parse("bench", argv, Set.of("--events", "--clients", "--rate", "--seconds", "--partitions"), Set.of());
+        Args args = Args.parse("bench", argv,
+                Set.of("--events", "--clients", "--rate", "--seconds", "--partitions", "--threads"), Set.of());
         BenchOptions options = new BenchOptions(
                 args.positiveLong("--events", BenchOptions.DEFAULT_EVENTS),
                 intOption(args, "--clients", BenchOptions.DEFAULT_CLIENTS, 1 << 24),
                 intOption(args, "--rate", BenchOptions.DEFAULT_RATE, 10_000_000),
                 intOption(args, "--seconds", BenchOptions.DEFAULT_SECONDS, 86_400),
-                intOption(args, "--partitions", BenchOptions.DEFAULT_PARTITIONS, 1_000));
+                intOption(args, "--partitions", BenchOptions.DEFAULT_PARTITIONS, 1_000),
+                intOption(args, "--threads", BenchOptions.DEFAULT_THREADS, 64));
         out.println(new Bench(options, parsers, err).run());
         return 0;
     }

@@ -25,7 +25,7 @@ class BenchCommandTest {
         assertEquals(0, code, stderr);
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(1, lines.size(), "stdout holds the summary alone: " + lines);
-        assertTrue(lines.getFirst().startsWith("bench: events=5000 clients=500 partitions=2 "), lines.getFirst());
+        assertTrue(lines.getFirst().startsWith("bench: events=5000 clients=500 partitions=2 threads=1 "), lines.getFirst());
         Map<String, String> v = Arrays.stream(lines.getFirst().substring("bench: ".length()).split(" "))
                 .map(kv -> kv.split("=", 2)).collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
         assertTrue(Double.parseDouble(v.get("passthrough_eps")) > 0, v.toString());
