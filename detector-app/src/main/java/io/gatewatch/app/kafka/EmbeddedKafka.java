@@ -168,6 +168,27 @@ public final class EmbeddedKafka implements AutoCloseable {
             for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(topics).values().entrySet()) {
                 awaitCreated(created.getKey(), created.getValue());
             }
+            awaitMetadata(admin, List.of(names));
+        }
+    }
+
+    /** Creation is acknowledged before the broker serves the new partitions: wait until it does. */
+    private static void awaitMetadata(Admin admin, List<String> names) {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for topics " + names, e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + names + " were created but are not served: "
+                            + e.getMessage(), e);
+                }
+                Thread.onSpinWait();
+            }
         }
     }
 
