@@ -29,7 +29,7 @@ public final class Json {
         times.addDeserializer(Instant.class, new JsonDeserializer<>() {
             @Override
             public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                return Instant.parse(p.getValueAsString());
+                return Timestamps.parse(p.getValueAsString());
             }
         });
         return JsonMapper.builder()

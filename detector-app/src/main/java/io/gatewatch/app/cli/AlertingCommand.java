@@ -2,7 +2,6 @@ package io.gatewatch.app.cli;
 
 import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
-import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.run.TopicSetup;
 import io.gatewatch.schema.parse.Parsers;
@@ -30,13 +29,7 @@ final class AlertingCommand {
 
     int run(List<String> argv) throws Exception {
         Args args = Args.parse("alerting", argv, Set.of("--config", "--group-id"), Set.of());
-        GatewatchConfig config;
-        try {
-            config = ConfigFiles.load(args.required("--config"), parsers);
-        } catch (ConfigException e) {
-            e.problems().forEach(err::println);
-            return 2;
-        }
+        GatewatchConfig config = ConfigFiles.load(args.required("--config"), parsers);
         AlertingConfig alerting = ConfigFiles.alerting(config);
         String bootstrap = config.kafka().bootstrapServers();
         TopicSetup.ensure(bootstrap, config.kafka(), List.of(alerting.deadLetterTopic()));

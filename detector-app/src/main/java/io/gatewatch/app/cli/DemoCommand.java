@@ -1,6 +1,5 @@
 package io.gatewatch.app.cli;
 
-import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.kafka.EmbeddedKafka;
 import io.gatewatch.app.metrics.GatewatchMetrics;
@@ -48,13 +47,7 @@ final class DemoCommand {
         Args args = Args.parse("demo", argv, Set.of("--duration", "--config", "--metrics-port"), Set.of());
         Duration duration = args.duration("--duration", null);
         int metricsPort = (int) args.positiveLong("--metrics-port", 9464);
-        GatewatchConfig config;
-        try {
-            config = ConfigFiles.load(args.get("--config"), parsers);
-        } catch (ConfigException e) {
-            e.problems().forEach(err::println);
-            return 2;
-        }
+        GatewatchConfig config = ConfigFiles.load(args.get("--config"), parsers);
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         // Ctrl-C: ask the loop to stop, then hold the JVM until broker and state are cleaned up.

@@ -1,6 +1,5 @@
 package io.gatewatch.app.cli;
 
-import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.ingest.FileFollower;
 import io.gatewatch.app.run.BrokerCheck;
@@ -68,13 +67,7 @@ final class IngestCommand {
         String input = args.operands().getFirst();
         boolean follow = args.flag("--follow");
         Duration timeout = args.duration("--timeout", Duration.ofSeconds(10));
-        GatewatchConfig config;
-        try {
-            config = ConfigFiles.load(args.get("--config"), parsers);
-        } catch (ConfigException e) {
-            e.problems().forEach(err::println);
-            return 2;
-        }
+        GatewatchConfig config = ConfigFiles.load(args.get("--config"), parsers);
         String format = args.get("--format", config.inputFormat());
         if (!parsers.names().contains(format)) {
             throw new UsageException("ingest: --format " + format + ": unknown format; allowed: "

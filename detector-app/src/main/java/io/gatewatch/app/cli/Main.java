@@ -1,5 +1,6 @@
 package io.gatewatch.app.cli;
 
+import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.schema.parse.Parsers;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -22,12 +23,16 @@ public final class Main {
             "      production: runs against the Kafka cluster named in the config",
             "  " + AlertingCommand.USAGE,
             "      the alerting service alone: delivers the alerts topic to the configured sinks",
+            "  " + BenchCommand.USAGE,
+            "      throughput, memory, state per client and event-to-alert latency on an embedded Kafka",
             "  " + ValidateConfigCommand.USAGE,
             "      checks a config file and prints every problem",
             "  " + SimulateCommand.USAGE,
             "      writes DIR/access.log (a day of NGINX traffic with one run of every attack) and DIR/labels.json",
             "  " + EvaluateCommand.USAGE,
             "      scores alert JSON lines (from replay) against labels.json: attacks caught, time to detect, false alerts",
+            "  " + TrainCommand.USAGE,
+            "      trains the anomaly detector's model on a log of your own normal traffic (no Kafka)",
             "",
             "formats: " + String.join(", ", Parsers.standard().names().stream().sorted().toList()));
 
@@ -53,11 +58,17 @@ public final class Main {
                 case "run" -> new RunCommand(parsers, err).run(rest);
                 case "ingest" -> new IngestCommand(parsers, System.in, err).run(rest);
                 case "alerting" -> new AlertingCommand(parsers, out, err).run(rest);
+                case "bench" -> new BenchCommand(parsers, out, err).run(rest);
                 case "validate-config" -> new ValidateConfigCommand(parsers, out, err).run(rest);
                 case "simulate" -> new SimulateCommand(err).run(rest);
                 case "evaluate" -> new EvaluateCommand(out, err).run(rest);
+                case "train" -> new TrainCommand(parsers, err).run(rest);
                 default -> throw new UsageException("unknown command '" + argv.getFirst() + "'");
             };
+        } catch (ConfigException e) {
+            // every problem, one per line, before anything started
+            e.problems().forEach(err::println);
+            return 2;
         } catch (UsageException e) {
             err.println("detector: " + e.getMessage());
             err.println();

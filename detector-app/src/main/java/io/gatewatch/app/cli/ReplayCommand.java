@@ -2,8 +2,8 @@ package io.gatewatch.app.cli;
 
 import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
-import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.config.KafkaSettings;
 import io.gatewatch.app.kafka.EmbeddedKafka;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.app.run.AlertTail;
@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * stderr. Ends by itself when every line has gone through.
  */
 final class ReplayCommand {
+    private static final long STALL_LIMIT_NANOS = 180_000_000_000L;
     static final String USAGE = "replay --input FILE|- [--format NAME] [--config FILE]";
     private final Parsers parsers;
     private final PrintStream out;
@@ -47,13 +48,7 @@ final class ReplayCommand {
     int run(List<String> argv) throws Exception {
         Args args = Args.parse("replay", argv, Set.of("--input", "--format", "--config"), Set.of());
         String input = args.required("--input");
-        GatewatchConfig config;
-        try {
-            config = ConfigFiles.load(args.get("--config"), parsers);
-        } catch (ConfigException e) {
-            e.problems().forEach(err::println);
-            return 2;
-        }
+        GatewatchConfig config = ConfigFiles.load(args.get("--config"), parsers);
         String format = args.get("--format", config.inputFormat());
         if (!parsers.names().contains(format)) {
             throw new UsageException("replay: --format " + format + ": unknown; known: " + String.join(", ", parsers.names()));
@@ -69,11 +64,14 @@ final class ReplayCommand {
         Path stateDir = TempDirs.create("gatewatch-replay-state");
         err.println("replay: starting an embedded Kafka broker and the topology...");
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            // One raw partition keeps the file's order; the events topic is then partitioned by client.
-            kafka.createTopics(1, config.kafka().topics().raw());
             // stdout carries the alert JSON; the alerting service runs only when the config routes alerts somewhere
             AlertingConfig alerting = config.alerting() == null ? null : ConfigFiles.alerting(config);
-            TopicSetup.ensure(kafka.bootstrapServers(), config.kafka(),
+            // One partition per topic: the file's order is kept end to end, one task sees all clients, and
+            // the route view gets every client's tallies in event-time order, so a replay is deterministic.
+            // (Live, partitions spread the load; their tasks run at the same event time.)
+            var k = config.kafka();
+            TopicSetup.ensure(kafka.bootstrapServers(), new KafkaSettings(k.bootstrapServers(), k.applicationId(),
+                            k.topics(), 1, k.replicationFactor(), k.properties()),
                     alerting == null ? List.of() : List.of(alerting.deadLetterTopic()));
             long[] alerts = new long[2];
             try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir);
@@ -140,10 +138,16 @@ final class ReplayCommand {
         }
     }
 
-    /** Every raw line normalised, and every event it made detected (or dead-lettered): done. */
+    /**
+     * Every raw line normalised, and every event it made detected (or dead-lettered): done. A topology
+     * that makes no progress for {@link #STALL_LIMIT_NANOS} fails the replay with its state, rather than
+     * leaving the user waiting forever.
+     */
     private void awaitDone(Pipeline pipeline, GatewatchMetrics metrics, long lines, long[] alerts)
             throws InterruptedException {
         long lastReport = System.nanoTime();
+        long lastProgress = System.nanoTime();
+        long seen = -1;
         while (true) {
             if (pipeline.failure() != null) {
                 throw new IllegalStateException("the topology failed: " + pipeline.failure().getMessage(),
@@ -154,6 +158,14 @@ final class ReplayCommand {
             long detected = (long) metrics.count("gatewatch.events.detected");
             if (raw >= lines && detected >= events) {
                 return;
+            }
+            if (raw + detected != seen) {
+                seen = raw + detected;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > STALL_LIMIT_NANOS) {
+                throw new IllegalStateException(String.format("the topology made no progress for %d s (Kafka Streams "
+                        + "state %s; %,d of %,d lines normalised, %,d of %,d events detected)", STALL_LIMIT_NANOS / 1_000_000_000L,
+                        pipeline.state(), raw, lines, detected, events));
             }
             if (System.nanoTime() - lastReport > 2_000_000_000L) {
                 progress(metrics, raw, alerts);

@@ -2,7 +2,6 @@ package io.gatewatch.app.cli;
 
 import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
-import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.app.metrics.MetricsServer;
@@ -33,13 +32,7 @@ final class RunCommand {
     int run(List<String> argv) throws Exception {
         Args args = Args.parse("run", argv, Set.of("--config", "--state-dir", "--metrics-port", "--metrics-bind"),
                 Set.of("--no-alerting"));
-        GatewatchConfig config;
-        try {
-            config = ConfigFiles.load(args.required("--config"), parsers);
-        } catch (ConfigException e) {
-            e.problems().forEach(err::println);
-            return 2;
-        }
+        GatewatchConfig config = ConfigFiles.load(args.required("--config"), parsers);
         String bootstrap = config.kafka().bootstrapServers();
         Path stateDir = Path.of(args.get("--state-dir", "gatewatch-state"));
         int metricsPort = (int) args.positiveLong("--metrics-port", 9464);

@@ -74,9 +74,12 @@ public record CredentialStuffingConfig(
     }
 
     public static List<Window> defaultWindows() {
+        // rapid: no person submits six logins within five seconds, whatever the application answers
+        // (WordPress and others answer a failed login with 200, so only the pace shows it)
         return List.of(
                 new Window("burst", Duration.ofSeconds(30), 5, 20),
-                new Window("slow", Duration.ofMinutes(10), 10, 40));
+                new Window("slow", Duration.ofMinutes(10), 10, 40),
+                new Window("rapid", Duration.ofSeconds(5), 5, 5));
     }
 
     static CredentialStuffingConfig read(ConfigNode n) {

@@ -52,12 +52,25 @@ public record DataHarvestingConfig(
         return ID;
     }
 
+    /**
+     * Search engines read every public page by design; without an {@code allowlist} of its own the
+     * detector leaves their crawlers alone. The user agent can be forged: an analyst who wants forged
+     * crawlers caught sets {@code allowlist: {}} (and verifies crawlers by reverse DNS elsewhere).
+     */
+    public static final Allowlist SEARCH_ENGINE_CRAWLERS = new Allowlist(List.of(), java.util.Set.of(),
+            List.of(java.util.regex.Pattern.compile(
+                    "(?i)\\b(googlebot|bingbot|applebot|duckduckbot|yandexbot|baiduspider|slurp)\\b")), List.of());
+
     static DataHarvestingConfig read(ConfigNode n) {
         List<String> keys = new ArrayList<>(List.of(DetectorSettings.KEYS));
         keys.addAll(List.of("window", "max_distinct_ids", "max_pages", "max_distinct_objects", "walk_window",
                 "walk_min_steps", "max_stride", "volume_window", "max_response_mb", "routes_tracked", "pagination_params"));
         n.allowOnly(keys.toArray(String[]::new));
         DetectorSettings settings = DetectorSettings.read(n, Alert.Severity.HIGH, Duration.ofHours(1));
+        if (!n.has("allowlist")) {
+            settings = new DetectorSettings(settings.enabled(), settings.mode(), settings.severity(), settings.cooldown(),
+                    SEARCH_ENGINE_CRAWLERS);
+        }
         Duration window = n.duration("window", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(1));
         int maxIds = n.integer("max_distinct_ids", 100, 2, MAX_DISTINCT_LIMIT);
         int maxPages = n.integer("max_pages", 40, 2, MAX_DISTINCT_LIMIT);

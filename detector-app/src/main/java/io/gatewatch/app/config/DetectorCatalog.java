@@ -14,7 +14,8 @@ final class DetectorCatalog {
     }
 
     static List<String> ids() {
-        return List.of(CredentialStuffingConfig.ID, ReconnaissanceConfig.ID, TrafficSpikeConfig.ID, DataHarvestingConfig.ID);
+        return List.of(CredentialStuffingConfig.ID, ReconnaissanceConfig.ID, TrafficSpikeConfig.ID, DataHarvestingConfig.ID,
+                AnomalyConfig.ID);
     }
 
     private static DetectorConfig readOne(String id, ConfigNode block) {
@@ -23,6 +24,7 @@ final class DetectorCatalog {
             case ReconnaissanceConfig.ID -> ReconnaissanceConfig.read(block);
             case TrafficSpikeConfig.ID -> TrafficSpikeConfig.read(block);
             case DataHarvestingConfig.ID -> DataHarvestingConfig.read(block);
+            case AnomalyConfig.ID -> AnomalyConfig.read(block);
             default -> throw new IllegalArgumentException("no detector " + id);
         };
     }
@@ -33,6 +35,7 @@ final class DetectorCatalog {
             case ReconnaissanceConfig.ID -> Set.of("fast_window", "slow_window");
             case TrafficSpikeConfig.ID -> Set.copyOf(TrafficSpikeConfig.STATE_KEYS);
             case DataHarvestingConfig.ID -> Set.copyOf(DataHarvestingConfig.STATE_KEYS);
+            case AnomalyConfig.ID -> Set.copyOf(AnomalyConfig.STATE_KEYS);
             default -> Set.of();
         };
     }

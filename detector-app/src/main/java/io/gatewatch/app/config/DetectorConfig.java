@@ -5,7 +5,7 @@ package io.gatewatch.app.config;
  * checked by the compiler when one is added.
  */
 public sealed interface DetectorConfig permits CredentialStuffingConfig, ReconnaissanceConfig,
-        TrafficSpikeConfig, DataHarvestingConfig {
+        TrafficSpikeConfig, DataHarvestingConfig, AnomalyConfig {
 
     /** The YAML key under {@code detectors:} and the {@code detector} field of its alerts. */
     String id();

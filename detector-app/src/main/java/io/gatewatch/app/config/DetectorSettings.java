@@ -21,9 +21,15 @@ public record DetectorSettings(
     static final String[] KEYS = {"enabled", "mode", "severity", "cooldown", "allowlist"};
 
     static DetectorSettings read(ConfigNode n, Alert.Severity defaultSeverity, Duration defaultCooldown) {
+        return read(n, true, Alert.Mode.ALERT, defaultSeverity, defaultCooldown);
+    }
+
+    /** For a detector that is off or in shadow unless the analyst turns it on (one needing a trained model). */
+    static DetectorSettings read(ConfigNode n, boolean defaultEnabled, Alert.Mode defaultMode,
+            Alert.Severity defaultSeverity, Duration defaultCooldown) {
         return new DetectorSettings(
-                n.bool("enabled", true),
-                n.oneOf("mode", Alert.Mode.ALERT, Alert.Mode.class),
+                n.bool("enabled", defaultEnabled),
+                n.oneOf("mode", defaultMode, Alert.Mode.class),
                 n.oneOf("severity", defaultSeverity, Alert.Severity.class),
                 n.duration("cooldown", defaultCooldown, Duration.ofSeconds(1), Duration.ofDays(7)),
                 Allowlist.read(n.child("allowlist")));

@@ -180,7 +180,7 @@ public record ReconnaissanceConfig(
                 n.duration("fast_window", Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofMinutes(30)),
                 n.integer("fast_max_points", 10, 1, 200),
                 n.duration("slow_window", Duration.ofHours(12), Duration.ofHours(6), Duration.ofHours(24)),
-                n.integer("slow_max_points", 40, 1, 200),
+                n.integer("slow_max_points", 25, 1, 200),
                 n.integer("slow_min_probes", 2, 0, 40),
                 readWeights(n.child("weights")),
                 Set.copyOf(n.integers("error_statuses", DEFAULT_ERROR_STATUSES, 400, 499)),

@@ -187,7 +187,11 @@ public final class BotnetDetector {
             if (!s.track.isActive()) {
                 // a plain mean while history is short, then an exponentially weighted one
                 double a = s.minutesLearned < MIN_HISTORY_MINUTES ? 1.0 / (s.minutesLearned + 1) : ALPHA;
-                s.baselinePerMinute = (1 - a) * s.baselinePerMinute + a * s.minuteFailures;
+                // An attack must not teach the baseline that it is normal while it ramps up below the
+                // threshold: a minute counts for at most twice the normal (or the floor's rate).
+                double floorPerMinute = botnet.minFailures() / (botnet.window().toMillis() / 60_000.0);
+                double learned = Math.min(s.minuteFailures, Math.max(2 * s.baselinePerMinute, floorPerMinute));
+                s.baselinePerMinute = (1 - a) * s.baselinePerMinute + a * learned;
                 // quiet minutes in between count as zeros
                 long gap = Math.min(minute - s.minute - 1, 10_000);
                 s.baselinePerMinute *= Math.pow(1 - ALPHA, gap);

@@ -70,10 +70,21 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
      * kilobytes in the volume window. A client that only reads unnumbered routes keeps two bytes plus
      * its volume counter.
      */
+    /**
+     * A corporate proxy or carrier NAT puts many people behind one address, and together they read many
+     * objects: the distinct-id limits scale with the distinct user agents seen (a rough count of people),
+     * capped so that a scraper rotating agents gains at most this factor. Walks are not scaled: people do
+     * not walk ids in order.
+     */
+    static final int MAX_PEOPLE = 4;
+
     public static final class State implements Section {
         final Slot[] slots;
         final SlidingDistinct objects;
         final RingCounter volumeKb;
+        /** Hashes of the distinct user agents seen, at most {@link #MAX_PEOPLE}: people behind one address. */
+        final int[] agents = new int[MAX_PEOPLE];
+        int agentCount;
         private final long windowMs;
 
         State(int routes, long windowMs, long volumeWindowMs) {
@@ -109,6 +120,10 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
             }
             objects.writeTo(out);
             volumeKb.writeTo(out);
+            out.writeVarInt(agentCount);
+            for (int i = 0; i < agentCount; i++) {
+                out.writeVarInt(agents[i]);
+            }
         }
 
         void readFrom(ByteReader in) {
@@ -135,6 +150,10 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
             }
             objects.readFrom(in);
             volumeKb.readFrom(in);
+            agentCount = Math.min(in.readVarInt(), MAX_PEOPLE);
+            for (int i = 0; i < agentCount; i++) {
+                agents[i] = in.readVarInt();
+            }
         }
     }
 
@@ -176,6 +195,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
     @Override
     public Finding observe(State s, ApiEvent e, EventFacts f) {
         long ts = f.ts();
+        noteAgent(s, e.userAgent());
         if (e.bytesOut() != null && e.bytesOut() > 0) {
             s.volumeKb.add(ts, (int) Math.min(Integer.MAX_VALUE, Math.ceilDiv(e.bytesOut(), 1000L)));
         }
@@ -197,6 +217,23 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
             }
         }
         return evaluate(s, slot, ref, e, f);
+    }
+
+    private static void noteAgent(State s, String userAgent) {
+        if (userAgent == null || s.agentCount == MAX_PEOPLE) {
+            return;
+        }
+        int h = userAgent.hashCode();
+        for (int i = 0; i < s.agentCount; i++) {
+            if (s.agents[i] == h) {
+                return;
+            }
+        }
+        s.agents[s.agentCount++] = h;
+    }
+
+    private static int people(State s) {
+        return Math.max(1, s.agentCount);
     }
 
     private static boolean isRead(String method) {
@@ -245,7 +282,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
         if (slot != null) {
             boolean ids = slot.kind == ObjectRef.Kind.ID;
             distinct = slot.distinct.estimate(ts);
-            double over = (double) distinct / (ids ? config.maxDistinctIds() : config.maxPages());
+            double over = (double) distinct / (ids ? config.maxDistinctIds() * people(s) : config.maxPages());
             if (over > worstOver) {
                 worst = ids ? Signal.DISTINCT_IDS : Signal.DISTINCT_PAGES;
                 worstOver = over;
@@ -259,7 +296,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
         long objects = 0;
         if (ref != null && ref.kind() == ObjectRef.Kind.ID) {
             objects = s.objects.estimate(ts);
-            double over = (double) objects / config.maxDistinctObjects();
+            double over = (double) objects / (config.maxDistinctObjects() * people(s));
             if (over > worstOver) {
                 worst = Signal.DISTINCT_OBJECTS;
                 worstOver = over;
@@ -275,19 +312,22 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
         }
         double over = worstOver;
         return switch (worst) {
-            case DISTINCT_IDS, DISTINCT_PAGES -> distinctFinding(worst, over, slot, ref, distinct, e, f);
+            case DISTINCT_IDS, DISTINCT_PAGES -> distinctFinding(worst, over, slot, ref, distinct, people(s), e, f);
             case ID_WALK, PAGE_WALK -> walkFinding(worst, over, slot, ref, distinct, e, f);
             case DISTINCT_OBJECTS -> objectsFinding(over, s, ref, objects, f);
             case RESPONSE_VOLUME -> volumeFinding(over, kb, f);
         };
     }
 
-    private Finding distinctFinding(Signal signal, double over, Slot slot, ObjectRef ref, long distinct, ApiEvent e,
-            EventFacts f) {
+    private Finding distinctFinding(Signal signal, double over, Slot slot, ObjectRef ref, long distinct, int people,
+            ApiEvent e, EventFacts f) {
         boolean ids = signal == Signal.DISTINCT_IDS;
-        int max = ids ? config.maxDistinctIds() : config.maxPages();
+        int max = ids ? config.maxDistinctIds() * people : config.maxPages();
         Map<String, Object> evidence = slotEvidence(signal, slot, ref, distinct);
         evidence.put(ids ? "max_distinct_ids" : "max_pages", max);
+        if (ids && people > 1) {
+            evidence.put("user_agents_seen", people);
+        }
         String window = Durations.format(config.window());
         String summary = ids
                 ? String.format(Locale.ROOT, "%s read %d distinct ids of %s within %s (tolerated: %d), the latest %s: "
@@ -328,13 +368,16 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("signal", Signal.DISTINCT_OBJECTS.json());
         evidence.put("distinct_objects", objects);
-        evidence.put("max_distinct_objects", config.maxDistinctObjects());
+        evidence.put("max_distinct_objects", config.maxDistinctObjects() * people(s));
+        if (people(s) > 1) {
+            evidence.put("user_agents_seen", people(s));
+        }
         evidence.put("window", Durations.format(config.window()));
         evidence.put("last_id", shown(ref.text()));
         evidence.put("last_route", f.route());
         String summary = String.format(Locale.ROOT, "%s read %d distinct objects across its routes within %s "
                 + "(tolerated: %d), the latest %s of %s: scraping; check it may read them, then throttle or block it.",
-                f.key(), objects, Durations.format(config.window()), config.maxDistinctObjects(), shown(ref.text()),
+                f.key(), objects, Durations.format(config.window()), config.maxDistinctObjects() * people(s), shown(ref.text()),
                 f.route());
         long earliest = f.ts();
         for (Slot slot : s.slots) {

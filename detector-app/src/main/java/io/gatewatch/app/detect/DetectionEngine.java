@@ -29,6 +29,19 @@ public final class DetectionEngine {
         }
     }
 
+    /**
+     * Whether any allowlist has CIDRs, so that the caller parses the client address only then: most
+     * configs have none, and parsing it is the only thing an event would need it for.
+     */
+    public boolean needsClientAddress() {
+        for (Allowlist a : allowlists) {
+            if (!a.cidrs().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<Detector<?>> detectors() {
         return detectors;
     }

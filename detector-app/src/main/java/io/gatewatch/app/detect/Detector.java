@@ -12,7 +12,7 @@ import io.gatewatch.schema.ApiEvent;
  * @param <S> the state it keeps per client (or per route)
  */
 public sealed interface Detector<S extends Section> permits CredentialStuffingDetector, ReconnaissanceDetector,
-        TrafficSpikeDetector, DataHarvestingDetector {
+        TrafficSpikeDetector, DataHarvestingDetector, AnomalyDetector {
 
     /** The {@code detector} field of its alerts and its YAML key. */
     String id();

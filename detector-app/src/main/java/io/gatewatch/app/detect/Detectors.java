@@ -1,5 +1,6 @@
 package io.gatewatch.app.detect;
 
+import io.gatewatch.app.config.AnomalyConfig;
 import io.gatewatch.app.config.CredentialStuffingConfig;
 import io.gatewatch.app.config.DataHarvestingConfig;
 import io.gatewatch.app.config.DetectorBlock;
@@ -34,6 +35,7 @@ public final class Detectors {
             case ReconnaissanceConfig rc -> new ReconnaissanceDetector(rc);
             case TrafficSpikeConfig ts -> new TrafficSpikeDetector(ts);
             case DataHarvestingConfig dh -> new DataHarvestingDetector(dh);
+            case AnomalyConfig an -> new AnomalyDetector(an);
         };
     }
 }

@@ -168,6 +168,27 @@ public final class EmbeddedKafka implements AutoCloseable {
             for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(topics).values().entrySet()) {
                 awaitCreated(created.getKey(), created.getValue());
             }
+            awaitMetadata(admin, List.of(names));
+        }
+    }
+
+    /** Creation is acknowledged before the broker serves the new partitions: wait until it does. */
+    private static void awaitMetadata(Admin admin, List<String> names) {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for topics " + names, e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + names + " were created but are not served: "
+                            + e.getMessage(), e);
+                }
+                Thread.onSpinWait();
+            }
         }
     }
 
@@ -213,6 +234,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "false");
         props.put("num.partitions", Integer.toString(options.defaultPartitions()));
+        // Events and alerts carry event time: with the 7-day default, the first retention check (30 s
+        // after start) would delete a replayed old log's events before they are read.
+        props.put("log.retention.ms", "-1");
 
         // Laptop-sized: internal topics default to 50 partitions each, and segments, indexes and the
         // cleaner's dedupe buffer are sized for production disks and heaps.

@@ -19,6 +19,7 @@ public final class GatewatchMetrics {
     private final Counter corruptProfiles;
     private final Counter expiredProfiles;
     private final ConcurrentMap<String, Counter> cache = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ConcurrentMap<String, Counter>> tagged = new ConcurrentHashMap<>();
 
     public GatewatchMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -77,8 +78,10 @@ public final class GatewatchMetrics {
         return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
     }
 
+    /** Called per record: looked up by name, then by the value as given, so no key is built each time. */
     private Counter counter(String name, String tag, String value) {
-        String v = value == null ? "none" : value.toLowerCase(Locale.ROOT);
-        return cache.computeIfAbsent(name + '|' + v, k -> registry.counter(name, tag, v));
+        String given = value == null ? "none" : value;
+        return tagged.computeIfAbsent(name, n -> new ConcurrentHashMap<>()).computeIfAbsent(given,
+                v -> registry.counter(name, tag, v.toLowerCase(Locale.ROOT)));
     }
 }

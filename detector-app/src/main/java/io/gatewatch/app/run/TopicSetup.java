@@ -14,6 +14,14 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /** Creates Gatewatch's topics that do not exist yet; existing ones are left exactly as they are. */
 public final class TopicSetup {
+    /**
+     * Gatewatch's own records carry event time, which for a replayed log can be months old: under
+     * CreateTime the topic's retention would delete them before they are read. Detection reads event
+     * time from the payload, so these topics keep time by appending instead.
+     */
+    private static final Map<String, String> APPEND_TIME = Map.of("compression.type", "producer",
+            "message.timestamp.type", "LogAppendTime");
+
     private TopicSetup() {
     }
 
@@ -33,7 +41,8 @@ public final class TopicSetup {
                     .distinct()
                     .filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, kafka.partitions(), kafka.replicationFactor())
-                            .configs(Map.of("compression.type", "producer")))
+                            .configs(t.equals(kafka.topics().raw()) ? Map.of("compression.type", "producer")
+                                    : APPEND_TIME))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

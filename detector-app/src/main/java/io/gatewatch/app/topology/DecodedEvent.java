@@ -1,7 +1,7 @@
 package io.gatewatch.app.topology;
 
 import io.gatewatch.schema.ApiEvent;
-import io.gatewatch.schema.JsonSerde;
+import io.gatewatch.schema.ApiEventSerde;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -18,7 +18,7 @@ sealed interface DecodedEvent {
     }
 
     static Deserializer<DecodedEvent> deserializer() {
-        Deserializer<ApiEvent> json = new JsonSerde<>(ApiEvent.class).deserializer();
+        Deserializer<ApiEvent> json = new ApiEventSerde().deserializer();
         return (topic, bytes) -> {
             if (bytes == null) {
                 return new Bad(new byte[0], "null value");

@@ -12,8 +12,6 @@ import io.gatewatch.models.codec.CorruptDataException;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ApiEvent;
 import io.gatewatch.schema.JsonSerde;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +32,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     static final String STAGE = "detect";
     private final String storeName;
     private final DetectionEngine engine;
+    private final boolean needsAddress;
     private final ProfileCodec codec;
     private final LoginRoutes loginRoutes;
     private final Duration grace;
@@ -62,6 +61,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         this.tallyRoutes = tallyRoutes;
         this.storeName = storeName;
         this.engine = engine;
+        this.needsAddress = engine.needsClientAddress();
         this.codec = new ProfileCodec(engine.detectors());
         this.loginRoutes = loginRoutes;
         this.grace = grace;
@@ -104,7 +104,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         String route = e.route() != null ? e.route() : e.path();
         EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route));
         ClientProfile profile = load(key);
-        engine.process(profile, e, facts, addressOf(e.clientIp()), pending::add);
+        engine.process(profile, e, facts, needsAddress ? ClientAddress.numeric(e.clientIp()) : null, pending::add);
         store.put(key, codec.encode(profile));
         if (tallyRoutes && facts.loginRoute() && route != null) {
             eventsSincePunctuation = true;
@@ -161,23 +161,5 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         }
         idle.forEach(store::delete);
         metrics.expired(idle.size());
-    }
-
-    /** Numeric addresses only: never a DNS lookup on a stream thread. */
-    static byte[] addressOf(String ip) {
-        if (ip == null || ip.isEmpty()) {
-            return null;
-        }
-        for (int i = 0; i < ip.length(); i++) {
-            char c = ip.charAt(i);
-            if (!(Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-                return null;
-            }
-        }
-        try {
-            return InetAddress.getByName(ip).getAddress();
-        } catch (UnknownHostException e) {
-            return null;
-        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * Whether a route is a login route. Routes are templated, so there are few of them: the answer is
  * memoised per route (bounded, per processor instance, so no sharing between threads).
  */
-final class LoginRoutes {
+public final class LoginRoutes {
     private static final int MAX_MEMO = 10_000;
     private final List<RouteGlob> globs;
     private final Map<String, Boolean> memo = new LinkedHashMap<>(256, 0.75f, true) {
@@ -19,11 +19,11 @@ final class LoginRoutes {
         }
     };
 
-    LoginRoutes(List<RouteGlob> globs) {
+    public LoginRoutes(List<RouteGlob> globs) {
         this.globs = List.copyOf(globs);
     }
 
-    boolean isLogin(String route) {
+    public boolean isLogin(String route) {
         if (route == null) {
             return false;
         }

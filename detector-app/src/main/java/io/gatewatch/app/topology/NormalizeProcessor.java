@@ -2,7 +2,7 @@ package io.gatewatch.app.topology;
 
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.schema.ApiEvent;
-import io.gatewatch.schema.JsonSerde;
+import io.gatewatch.schema.ApiEventSerde;
 import io.gatewatch.schema.parse.LogParser;
 import io.gatewatch.schema.parse.ParseResult;
 import io.gatewatch.schema.parse.Parsers;
@@ -26,7 +26,7 @@ final class NormalizeProcessor implements Processor<byte[], byte[], byte[], byte
     private final String defaultFormat;
     private final ClientKeyResolver keys;
     private final GatewatchMetrics metrics;
-    private final Serializer<ApiEvent> json = new JsonSerde<>(ApiEvent.class).serializer();
+    private final Serializer<ApiEvent> json = new ApiEventSerde().serializer();
     private final Map<String, LogParser> byFormat = new HashMap<>();
     private ProcessorContext<byte[], byte[]> context;
 

@@ -33,6 +33,7 @@ class ReplayIntegrationTest {
 
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(1, lines.size(), "stdout holds alert JSON lines and nothing else: " + lines);
+        new io.gatewatch.app.contract.AlertContract().assertValid(lines.getFirst());
         Alert alert = Json.newMapper().readValue(lines.getFirst(), Alert.class);
         assertEquals("credential_stuffing", alert.detector());
         assertEquals("127.0.0.1", alert.client().ip());

@@ -69,7 +69,7 @@ class ConfigLoaderTest {
     @Test
     void shouldRejectUnknownKeysSoATypoDoesNotFallBackToADefault() {
         assertEquals(List.of("g.yaml: detectors.credential_stufing = {\"mode\":\"shadow\"}: unknown key; allowed here: "
-                        + "credential_stuffing, reconnaissance, traffic_spike, data_harvesting"),
+                        + "credential_stuffing, reconnaissance, traffic_spike, data_harvesting, anomaly"),
                 problems("detectors:\n  credential_stufing: {mode: shadow}\n"));
     }
 

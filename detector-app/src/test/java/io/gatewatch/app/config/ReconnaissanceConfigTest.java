@@ -35,7 +35,7 @@ class ReconnaissanceConfigTest {
         assertEquals(Duration.ofMinutes(2), r.fastWindow());
         assertEquals(10, r.fastMaxPoints());
         assertEquals(Duration.ofHours(12), r.slowWindow());
-        assertEquals(40, r.slowMaxPoints());
+        assertEquals(25, r.slowMaxPoints());
         assertEquals(2, r.slowMinProbes());
         assertEquals(1, r.weight(Signal.NOT_FOUND));
         assertEquals(4, r.weight(Signal.SENSITIVE_FILE));

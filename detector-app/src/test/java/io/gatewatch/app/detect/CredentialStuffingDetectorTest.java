@@ -65,11 +65,24 @@ class CredentialStuffingDetectorTest {
         var s = detector.newSection();
         Finding f = null;
         for (int i = 0; i < 21; i++) {
-            f = observe(s, login(T0.plusMillis(500L * i), 200), true);
+            f = observe(s, login(T0.plusMillis(1400L * i), 200), true);
         }
         assertNotNull(f);
         assertEquals("max_attempts", f.evidence().get("crossed"));
         assertEquals(21L, f.evidence().get("attempts"));
+    }
+
+    @Test
+    void shouldCatchAScriptsPaceEvenWhenEveryLoginIsAnswered200() {
+        var s = detector.newSection();
+        Finding f = null;
+        for (int i = 0; i < 6; i++) {
+            f = observe(s, login(T0.plusMillis(500L * i), 200), true);
+        }
+        assertNotNull(f);
+        assertEquals("rapid", f.evidence().get("window"));
+        assertEquals(6L, f.evidence().get("attempts"));
+        assertEquals("max_attempts", f.evidence().get("crossed"));
     }
 
     @Test

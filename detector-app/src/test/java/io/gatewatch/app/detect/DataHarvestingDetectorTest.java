@@ -269,7 +269,7 @@ class DataHarvestingDetectorTest {
         ClientProfile p = codec.newProfile();
         ByteWriter idle = new ByteWriter(16);
         p.sections[0].writeTo(idle);
-        assertEquals(3, idle.size());
+        assertEquals(4, idle.size(), "idle: no routes, empty sketch, empty volume counter, no user agents");
         var s = (DataHarvestingDetector.State) p.sections[0];
         Random r = new Random(9);
         for (int i = 0; i < 300; i++) {
@@ -292,5 +292,22 @@ class DataHarvestingDetectorTest {
                 USERS, "/api/v1/users/120", null, 900);
         assertNotNull(f, "the walk's progress survives the store");
         assertEquals("id_walk", f.evidence().get("signal"));
+    }
+
+    @Test
+    void shouldToleratePeopleBehindOneAddressButNotMoreThanFourTimes() {
+        DataHarvestingDetector d = perRouteOnly;
+        var s = d.newSection();
+        Random r = new Random(3);
+        Finding f = null;
+        // four browsers behind one NAT read 150 distinct products in an hour: under 4 x 100
+        for (int i = 0; i < 150 && f == null; i++) {
+            String ua = "Mozilla/5.0 person-" + (i % 4);
+            ApiEvent e = ApiEvent.builder().ts(java.time.Instant.ofEpochMilli(T0 + i * 20_000L)).clientIp("198.51.100.7")
+                    .method("GET").path("/api/v1/products/" + (10_000 + r.nextInt(900_000))).route("/api/v1/products/{id}")
+                    .status(200).userAgent(ua).build();
+            f = d.observe(s, e, new EventFacts(e.ts().toEpochMilli(), KEY, e.route(), false));
+        }
+        assertEquals(null, f, "150 distinct ids from 4 user agents stays under 4 x 100");
     }
 }

@@ -186,20 +186,20 @@ class ReconnaissanceDetectorTest {
             probes++;
         }
         assertNotNull(f);
-        assertEquals(9, probes, "nine probes of 5 points pass the 40 tolerated");
+        assertEquals(6, probes, "six probes of 5 points pass the 25 tolerated");
         assertEquals("slow", f.evidence().get("window"));
         assertEquals("12h", f.evidence().get("window_length"));
-        assertEquals(45L, f.evidence().get("points"));
+        assertEquals(30L, f.evidence().get("points"));
         assertEquals(2, f.evidence().get("min_probes"));
     }
 
     @Test
     void shouldNotFireOnAFewProbesSpreadOverTheSlowWindow() {
         var s = detector.newSection();
-        for (int i = 0; i < 7; i++) {
+        for (int i = 0; i < 4; i++) {
             assertNull(get(s, T0.plus(Duration.ofMinutes(100L * i)), "/dump-" + i + ".sql", 404), "probe " + i);
         }
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 4; i++) {
             assertNull(get(s, T0.plus(Duration.ofMinutes(700 + i)), "/stale-link-" + i, 404));
         }
     }
@@ -216,10 +216,10 @@ class ReconnaissanceDetectorTest {
     @Test
     void shouldForgetProbesOlderThanTheSlowWindow() {
         var s = detector.newSection();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 5; i++) {
             assertNull(get(s, T0.plus(Duration.ofMinutes(5L * i)), "/db-" + i + ".sql", 404));
         }
-        assertNull(get(s, T0.plus(Duration.ofHours(13)), "/db-late.sql", 404), "the eight earlier probes have slid out");
+        assertNull(get(s, T0.plus(Duration.ofHours(13)), "/db-late.sql", 404), "the five earlier probes have slid out");
         assertEquals(1, s.paths.size());
         assertEquals(1, s.samples.size());
     }

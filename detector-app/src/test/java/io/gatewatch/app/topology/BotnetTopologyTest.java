@@ -49,6 +49,7 @@ class BotnetTopologyTest {
             assertEquals(31L, ((Number) first.evidence().get("failures")).longValue());
             assertTrue(((Number) first.evidence().get("failing_sources")).intValue() >= 10);
             assertTrue(alerts.stream().allMatch(a -> a.alertId().equals(first.alertId())), "one alert, then updates");
+            alerts.forEach(new io.gatewatch.app.contract.AlertContract()::assertValid);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.TreeMap;
  * event. Immutable and thread-safe once built.
  */
 public final class AhoCorasick {
+    private static final int ROOT_TABLE = 128;
 
     /** Receives each occurrence; return false to stop the scan. */
     @FunctionalInterface
@@ -29,6 +30,7 @@ public final class AhoCorasick {
     private final int[] outStart;
     private final int[] outIds;
     private final int[] patternLength;
+    private final int[] rootChildren = new int[ROOT_TABLE];
 
     private AhoCorasick(int[] childStart, char[] childChar, int[] childNode, int[] fail, int[] outputLink,
             int[] outStart, int[] outIds, int[] patternLength) {
@@ -40,6 +42,9 @@ public final class AhoCorasick {
         this.outStart = outStart;
         this.outIds = outIds;
         this.patternLength = patternLength;
+        for (char c = 0; c < ROOT_TABLE; c++) {
+            rootChildren[c] = Math.max(child(0, c), 0);
+        }
     }
 
     public static Builder builder() {
@@ -55,10 +60,10 @@ public final class AhoCorasick {
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = fold(text.charAt(i));
-            int next = child(state, c);
+            int next = state == 0 ? rootChild(c) : child(state, c);
             while (next < 0 && state != 0) {
                 state = fail[state];
-                next = child(state, c);
+                next = state == 0 ? rootChild(c) : child(state, c);
             }
             state = Math.max(next, 0);
             for (int node = hasOutput(state) ? state : outputLink[state]; node > 0; node = outputLink[node]) {
@@ -70,6 +75,15 @@ public final class AhoCorasick {
                 }
             }
         }
+    }
+
+    /**
+     * The root's child on c, or 0 (the root itself) when there is none. Most characters of a text start
+     * no pattern, so the scan spends most of its steps at the root, where a table lookup replaces the
+     * binary search over the root's many children.
+     */
+    private int rootChild(char c) {
+        return c < ROOT_TABLE ? rootChildren[c] : Math.max(child(0, c), 0);
     }
 
     private boolean hasOutput(int node) {

@@ -17,10 +17,14 @@ import io.gatewatch.models.codec.CorruptDataException;
 public final class RecentKeySet {
     public static final int MAX_TAG = 31;
     private static final int FINGERPRINT_MASK = 0xFF_FFFF;
+    private static final int[] NO_KEYS = {};
+    private static final long[] NO_SECONDS = {};
+    private static final byte[] NO_TAGS = {};
     private final int capacity;
-    private final int[] keys;
-    private final long[] seconds;
-    private final byte[] tags;
+    /** Allocated at the first key: most sets (one per client profile) stay empty. */
+    private int[] keys = NO_KEYS;
+    private long[] seconds = NO_SECONDS;
+    private byte[] tags = NO_TAGS;
     private int size;
 
     public RecentKeySet(int capacity) {
@@ -28,9 +32,14 @@ public final class RecentKeySet {
             throw new IllegalArgumentException("capacity must be from 1 to 1024: " + capacity);
         }
         this.capacity = capacity;
-        this.keys = new int[capacity];
-        this.seconds = new long[capacity];
-        this.tags = new byte[capacity];
+    }
+
+    private void allocate() {
+        if (keys.length == 0) {
+            keys = new int[capacity];
+            seconds = new long[capacity];
+            tags = new byte[capacity];
+        }
     }
 
     public int capacity() {
@@ -100,6 +109,7 @@ public final class RecentKeySet {
         if (size == capacity) {
             removeAt(victim());
         }
+        allocate();
         keys[size] = fingerprint(key);
         seconds[size] = second;
         tags[size] = (byte) tag;
@@ -179,6 +189,7 @@ public final class RecentKeySet {
         if (count > 65_536) {
             throw new CorruptDataException("recent key set of " + count + " entries");
         }
+        allocate();
         long previous = in.readVarLong();
         for (int i = 0; i < count; i++) {
             int fp = in.readByte() | in.readByte() << 8 | in.readByte() << 16;

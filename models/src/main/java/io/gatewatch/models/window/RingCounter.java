@@ -9,8 +9,11 @@ import io.gatewatch.models.codec.ByteWriter;
  * order within the ring land in their own bucket. Serialised sparsely, so an idle counter is two bytes.
  */
 public final class RingCounter {
+    private static final int[] NO_COUNTS = {};
     private final long bucketMs;
-    private final int[] counts;
+    private final int buckets;
+    /** Allocated at the first count: most counters (several per client profile) stay empty. */
+    private int[] counts = NO_COUNTS;
     /** Absolute index (epoch ms / bucketMs) of the newest bucket; Long.MIN_VALUE when empty. */
     private long head = Long.MIN_VALUE;
 
@@ -19,7 +22,7 @@ public final class RingCounter {
             throw new IllegalArgumentException("window and buckets must be positive: " + windowMs + ", " + buckets);
         }
         this.bucketMs = Math.max(1, ceilDiv(windowMs, buckets));
-        this.counts = new int[buckets];
+        this.buckets = buckets;
     }
 
     /** Adds n at event time ts; false if ts is older than the ring covers (a late event). */
@@ -27,12 +30,13 @@ public final class RingCounter {
         long idx = Math.floorDiv(ts, bucketMs);
         if (head == Long.MIN_VALUE) {
             head = idx;
+            allocate();
         } else if (idx > head) {
             advanceTo(idx);
-        } else if (idx <= head - counts.length) {
+        } else if (idx <= head - buckets) {
             return false;
         }
-        int slot = (int) Math.floorMod(idx, (long) counts.length);
+        int slot = (int) Math.floorMod(idx, (long) buckets);
         counts[slot] = saturatingAdd(counts[slot], n);
         return true;
     }
@@ -43,10 +47,10 @@ public final class RingCounter {
             return 0;
         }
         long nowIdx = Math.max(head, Math.floorDiv(now, bucketMs));
-        long oldest = nowIdx - counts.length + 1;
+        long oldest = nowIdx - buckets + 1;
         long total = 0;
-        for (long i = Math.max(oldest, head - counts.length + 1); i <= head; i++) {
-            total += counts[(int) Math.floorMod(i, (long) counts.length)];
+        for (long i = Math.max(oldest, head - buckets + 1); i <= head; i++) {
+            total += counts[(int) Math.floorMod(i, (long) buckets)];
         }
         return total;
     }
@@ -56,13 +60,13 @@ public final class RingCounter {
     }
 
     public long windowMs() {
-        return bucketMs * counts.length;
+        return bucketMs * buckets;
     }
 
     private void advanceTo(long idx) {
-        long steps = Math.min(idx - head, counts.length);
+        long steps = Math.min(idx - head, buckets);
         for (long i = 1; i <= steps; i++) {
-            counts[(int) Math.floorMod(head + i, (long) counts.length)] = 0;
+            counts[(int) Math.floorMod(head + i, (long) buckets)] = 0;
         }
         head = idx;
     }
@@ -79,8 +83,8 @@ public final class RingCounter {
             return;
         }
         out.writeSignedVarLong(head);
-        for (int back = 0; back < counts.length; back++) {
-            int c = counts[(int) Math.floorMod(head - back, (long) counts.length)];
+        for (int back = 0; back < buckets; back++) {
+            int c = counts[(int) Math.floorMod(head - back, (long) buckets)];
             if (c != 0) {
                 out.writeVarInt(back);
                 out.writeVarInt(c);
@@ -97,14 +101,21 @@ public final class RingCounter {
             return this;
         }
         head = in.readSignedVarLong();
+        allocate();
         for (int i = 0; i < nonZero; i++) {
             int back = in.readVarInt();
             int c = in.readVarInt();
-            if (back < counts.length) {
-                counts[(int) Math.floorMod(head - back, (long) counts.length)] = c;
+            if (back < buckets) {
+                counts[(int) Math.floorMod(head - back, (long) buckets)] = c;
             }
         }
         return this;
+    }
+
+    private void allocate() {
+        if (counts.length == 0) {
+            counts = new int[buckets];
+        }
     }
 
     private static long ceilDiv(long a, long b) {

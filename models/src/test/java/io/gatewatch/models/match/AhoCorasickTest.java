@@ -61,14 +61,24 @@ class AhoCorasickTest {
 
     @Test
     void shouldAgreeWithANaiveSearchOnRandomText() {
+        agreeWithNaiveSearch("abAB/.");
+    }
+
+    /** Characters past ASCII take the scan's other path at the root (no table lookup). */
+    @Test
+    void shouldAgreeWithANaiveSearchOnTextBeyondAscii() {
+        agreeWithNaiveSearch("aBé€/\u4e2d");
+    }
+
+    private static void agreeWithNaiveSearch(String alphabet) {
         Random r = new Random(7);
         List<String> p = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            p.add(randomText(r, 1 + r.nextInt(4)));
+            p.add(randomText(r, 1 + r.nextInt(4), alphabet));
         }
         AhoCorasick ac = build(p);
         for (int t = 0; t < 200; t++) {
-            String text = randomText(r, r.nextInt(40));
+            String text = randomText(r, r.nextInt(40), alphabet);
             List<String> expected = new ArrayList<>();
             for (int end = 1; end <= text.length(); end++) {
                 for (int id = 0; id < p.size(); id++) {
@@ -87,10 +97,10 @@ class AhoCorasickTest {
         }
     }
 
-    private static String randomText(Random r, int n) {
+    private static String randomText(Random r, int n, String alphabet) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            sb.append("abAB/.".charAt(r.nextInt(6)));
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
         }
         return sb.toString();
     }

@@ -82,4 +82,18 @@ class RecentKeySetTest {
         }
         assertEquals(1024, set.size(), "no two of 1024 similar paths share a 24-bit fingerprint");
     }
+
+    /** An empty set holds no arrays until its first key: reading one back must still take keys. */
+    @Test
+    void shouldTakeKeysAfterBeingReadBackEmpty() {
+        ByteWriter out = new ByteWriter(16);
+        new RecentKeySet(4).writeTo(out);
+        RecentKeySet read = new RecentKeySet(4).readFrom(new ByteReader(out.toByteArray()));
+        assertTrue(read.isEmpty());
+        assertEquals(-1, read.indexOf(RecentKeySet.hash("/a")));
+        read.expireBefore(10);
+        assertTrue(read.put(RecentKeySet.hash("/a"), 5, 3));
+        assertEquals(3, read.tagOf(RecentKeySet.hash("/a")));
+        assertEquals(1, read.size());
+    }
 }

@@ -54,4 +54,16 @@ class RingCounterTest {
         new RingCounter(30_000, 10).writeTo(w);
         assertEquals(1, w.size());
     }
+
+    /** An empty counter holds no buckets until its first count: reading one back must still count. */
+    @Test
+    void shouldCountAfterBeingReadBackEmpty() {
+        ByteWriter out = new ByteWriter(16);
+        new RingCounter(30_000, 12).writeTo(out);
+        RingCounter read = new RingCounter(30_000, 12).readFrom(new ByteReader(out.toByteArray()));
+        assertEquals(0, read.sum(1_000));
+        assertTrue(read.add(1_000, 2));
+        assertTrue(read.add(3_000, 1));
+        assertEquals(3, read.sum(3_000));
+    }
 }
