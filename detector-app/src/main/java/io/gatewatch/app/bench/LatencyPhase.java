@@ -190,10 +190,13 @@ final class LatencyPhase {
             ConcurrentLinkedQueue<Seen> received, double drain, long heapPeak) {
         List<Long> latencies = new ArrayList<>();
         long unpredicted = 0;
+        Map<String, Integer> others = new java.util.TreeMap<>();
         for (Seen r : received) {
             Long produced = producedAt.get(r.alert());
             if (produced == null) {
                 unpredicted++;
+                others.merge(r.alert().detector() + (r.alert().clientKey() == null ? " (route)" : " (client)"), 1,
+                        Integer::sum);
             } else {
                 latencies.add(r.readNanos() - produced);
             }
@@ -203,8 +206,8 @@ final class LatencyPhase {
         Result res = new Result(options.rate(), options.seconds(), sent, sent / (sendNanos / 1e9), producedAt.size(),
                 sorted, unpredicted, drain, heapPeak);
         err.printf("bench: latency: %,d lines at %,.0f lines/s; %d alerts predicted, %d seen and timed, %d missing,"
-                        + " %d other alerts; caught up %.2f s after the last line%n", sent, res.achievedRate(),
-                res.predicted(), res.matched(), res.missing(), unpredicted, drain);
+                        + " %d other alerts %s; caught up %.2f s after the last line%n", sent, res.achievedRate(),
+                res.predicted(), res.matched(), res.missing(), unpredicted, others, drain);
         err.printf("bench: event->alert latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", res.percentileMillis(50),
                 res.percentileMillis(99), res.percentileMillis(100));
         return res;
