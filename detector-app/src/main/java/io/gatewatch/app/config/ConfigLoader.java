@@ -118,12 +118,14 @@ public final class ConfigLoader {
                 : GatewatchConfig.DEFAULT_LOGIN_ROUTES.stream().map(RouteGlob::parse).toList();
 
         ConfigNode time = root.child("time");
-        time.allowOnly("grace", "idle_expiry");
+        time.allowOnly("grace", "idle_expiry", "max_future");
         Duration grace = time.duration("grace", Duration.ofMinutes(5), Duration.ZERO, Duration.ofHours(6));
         Duration idle = time.duration("idle_expiry", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(30));
+        // At most 55m: below the broker's default one-hour limit, so an accepted event can always be written back.
+        Duration maxFuture = time.duration("max_future", Duration.ofMinutes(15), Duration.ZERO, Duration.ofMinutes(55));
 
         return new GatewatchConfig(kafka, format, List.copyOf(order), loginRoutes, Allowlist.read(root.child("allowlist")),
-                grace, idle, readDetectors(root.child("detectors")),
+                grace, idle, maxFuture, readDetectors(root.child("detectors")),
                 root.has("alerting") ? root.json().get("alerting") : null);
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
  * @param loginRoutes    route patterns that are login endpoints
  * @param grace          how late (event time) an event may arrive and still be counted in its window
  * @param idleExpiry     a client profile not seen for this long is deleted
+ * @param maxFuture      how far ahead of the wall clock an event may be dated; later ones are dead-lettered
  * @param alerting       the {@code alerting:} block, validated by the alerting module
  */
 public record GatewatchConfig(
@@ -23,6 +24,7 @@ public record GatewatchConfig(
         Allowlist allowlist,
         Duration grace,
         Duration idleExpiry,
+        Duration maxFuture,
         List<DetectorBlock> detectors,
         JsonNode alerting) {
 

@@ -58,7 +58,8 @@ public final class GatewatchTopology {
         Topology t = new Topology();
 
         t.addSource(RAW_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.raw());
-        t.addProcessor(NORMALIZE, () -> new NormalizeProcessor(parsers, config.inputFormat(), keys, metrics), RAW_SOURCE);
+        t.addProcessor(NORMALIZE, () -> new NormalizeProcessor(parsers, config.inputFormat(), keys,
+                new EventTimeWindow(config.maxFuture()), metrics), RAW_SOURCE);
         t.addSink(EVENTS_SINK, topics.events(), new ByteArraySerializer(), new ByteArraySerializer(), NORMALIZE);
         t.addSink(RAW_DLQ_SINK, topics.dlq(), new ByteArraySerializer(), new ByteArraySerializer(), NORMALIZE);
 

@@ -26,12 +26,15 @@ final class NormalizeProcessor implements Processor<byte[], byte[], byte[], byte
     private final String defaultFormat;
     private final ClientKeyResolver keys;
     private final GatewatchMetrics metrics;
+    private final EventTimeWindow timeWindow;
     private final Serializer<ApiEvent> json = new ApiEventSerde().serializer();
     private final Map<String, LogParser> byFormat = new HashMap<>();
     private ProcessorContext<byte[], byte[]> context;
 
-    NormalizeProcessor(Parsers parsers, String defaultFormat, ClientKeyResolver keys, GatewatchMetrics metrics) {
+    NormalizeProcessor(Parsers parsers, String defaultFormat, ClientKeyResolver keys, EventTimeWindow timeWindow,
+            GatewatchMetrics metrics) {
         this.parsers = parsers;
+        this.timeWindow = timeWindow;
         this.defaultFormat = defaultFormat;
         this.keys = keys;
         this.metrics = metrics;
@@ -70,7 +73,12 @@ final class NormalizeProcessor implements Processor<byte[], byte[], byte[], byte
             case ParseResult.Parsed parsed -> {
                 metrics.parsed(format, parsed.events().size());
                 for (ApiEvent e : parsed.events()) {
-                    forwardEvent(e);
+                    String outside = timeWindow.reject(e.ts().toEpochMilli(), context.currentSystemTimeMs());
+                    if (outside != null) {
+                        deadLetter(record, format + ": " + outside);
+                    } else {
+                        forwardEvent(e);
+                    }
                 }
             }
             case ParseResult.Rejected rejected -> deadLetter(record, rejected.reason());

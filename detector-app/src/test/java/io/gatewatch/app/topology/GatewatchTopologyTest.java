@@ -66,6 +66,32 @@ class GatewatchTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterEventsDatedBeforeTheEpochOrFarAheadOfTheWallClockAndKeepProcessing() throws Exception {
+        try (TopologyFixture f = new TopologyFixture()) {
+            String before1970 = "203.0.113.5 - - [31/Dec/1969:23:59:59 +0000] \"GET /api/v1/items HTTP/1.1\" 200 10 \"-\" \"" + UA + "\"";
+            String year2100 = login("203.0.113.6", Instant.parse("2100-01-01T00:00:00Z"), 401);
+            f.pipe(List.of(before1970, year2100));
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                lines.add(login("203.0.113.7", T0.plusMillis(i * 250L), 401));
+            }
+            f.pipe(lines);
+            List<String> reasons = new ArrayList<>();
+            while (!f.dlq.isEmpty()) {
+                reasons.add(DeadLetters.header(f.dlq.readRecord().headers(), DeadLetters.REASON));
+            }
+            assertEquals(2, reasons.size(), reasons.toString());
+            assertTrue(reasons.get(0).contains("before 1970"), reasons.get(0));
+            assertTrue(reasons.get(1).contains("ahead of the wall clock") && reasons.get(1).contains("time.max_future"),
+                    reasons.get(1));
+            assertEquals(2.0, f.metrics.count("gatewatch.dlq.records"));
+            assertEquals(0.0, f.metrics.count("gatewatch.events.late"), "a future line must not make later events late");
+            List<Alert> alerts = f.alerts.readValuesToList();
+            assertEquals("ip:203.0.113.7", alerts.getFirst().client().key(), "the brute force after them is still caught");
+        }
+    }
+
+    @Test
     void shouldSendAnUnparseableLineToTheDeadLetterTopicWithItsReasonAndGoOn() throws Exception {
         try (TopologyFixture f = new TopologyFixture()) {
             f.pipe(List.of("garbage that is no access log", login("203.0.113.9", T0, 200)));
