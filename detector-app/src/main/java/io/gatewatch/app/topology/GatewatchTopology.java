@@ -67,7 +67,8 @@ public final class GatewatchTopology {
                 new StringDeserializer(), DecodedEvent.deserializer(), topics.events());
         RouteDetection routes = RouteDetection.of(config);
         t.addProcessor(DETECT_CLIENTS, () -> new DetectProcessor(CLIENT_PROFILES,
-                new DetectionEngine(Detectors.clientScope(config), config.allowlist(), Alert.Scope.CLIENT),
+                new DetectionEngine(Detectors.clientScope(config), config.allowlist(), Alert.Scope.CLIENT,
+                        metrics::suppressed),
                 new LoginRoutes(config.loginRoutes()), config.grace(), config.idleExpiry(), metrics,
                 loginFailureStatuses(config), routes != null), EVENTS_SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLIENT_PROFILES),
