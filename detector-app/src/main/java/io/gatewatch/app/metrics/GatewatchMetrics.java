@@ -91,7 +91,16 @@ public final class GatewatchMetrics {
     }
 
     public void deadLettered(String stage) {
-        counter(DLQ_RECORDS, "Records sent to the dead-letter topic, by pipeline stage", "stage", stage).increment();
+        dlq(stage).increment();
+    }
+
+    /** Registers the stage's dead-letter counter at zero, so a rate over it exists before the first bad record. */
+    public void deadLetterStage(String stage) {
+        dlq(stage);
+    }
+
+    private Counter dlq(String stage) {
+        return counter(DLQ_RECORDS, "Records sent to the dead-letter topic, by pipeline stage", "stage", stage);
     }
 
     /** An events-topic record reached the detect stage (detected, late or dead-lettered). */

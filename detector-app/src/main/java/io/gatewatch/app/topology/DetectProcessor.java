@@ -67,6 +67,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         this.grace = grace;
         this.idleExpiry = idleExpiry;
         this.metrics = metrics;
+        metrics.deadLetterStage(STAGE);
     }
 
     @Override
