@@ -77,7 +77,7 @@ public record Allowlist(List<Cidr> cidrs, Set<String> apiKeyHashes, List<Pattern
             .reloadable().doc("client address ranges");
     // The value may be a real key pasted by mistake: it is never echoed into logs.
     static final ConfigKey<List<String>> API_KEY_HASHES = ConfigKey.texts("api_key_hashes", List.<String>of())
-            .check(Validator.each(Validator.matches("sha256:[0-9a-f]{16}",
+            .check(Validator.each(Validator.matches("sha256:[0-9a-f]{16}", "not a key hash",
                     "key hashes as alerts show them (sha256: and 16 hex digits), never the key itself")))
             .hidden().reloadable().doc("API keys, by the hash alerts show");
     static final ConfigKey<List<String>> USER_AGENTS = ConfigKey.texts("user_agents", List.<String>of())

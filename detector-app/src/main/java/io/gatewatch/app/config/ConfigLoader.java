@@ -77,8 +77,11 @@ public final class ConfigLoader {
             alertingValidator.apply(config.alerting()).forEach(problems::add);
         }
         if (!problems.isEmpty()) {
+            // In file order, so that an analyst fixes them top to bottom; problems with no place in the file last.
             YamlLines lines = YamlLines.of(yamlText);
-            throw new ConfigException(problems.stream().map(p -> lines.locate(label, p)).toList());
+            throw new ConfigException(problems.stream()
+                    .sorted(java.util.Comparator.comparingInt(lines::sortKey))
+                    .map(p -> lines.locate(label, p)).toList());
         }
         return config;
     }

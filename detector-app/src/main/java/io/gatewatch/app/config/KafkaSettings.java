@@ -32,7 +32,7 @@ public record KafkaSettings(
     static final ConfigKey<String> BOOTSTRAP_SERVERS = ConfigKey.text("bootstrap_servers", "localhost:9092")
             .doc("used by `run`; demo and replay start their own broker");
     static final ConfigKey<String> APPLICATION_ID = ConfigKey.text("application_id", "gatewatch")
-            .check(Validator.matches("[A-Za-z0-9._-]{1,200}", "1 to 200 " + NAME_CHARS))
+            .check(Validator.matches("[A-Za-z0-9._-]{1,200}", "not an application id", "1 to 200 " + NAME_CHARS))
             .doc("instances with the same id share the work");
     static final ConfigKey<Integer> PARTITIONS = ConfigKey.integer("partitions", 4).range(1, 10_000)
             .doc("of the topics Gatewatch creates: the unit of scale-out");
@@ -51,7 +51,7 @@ public record KafkaSettings(
             new ConfigDef.FreeMap("properties", "passed to Kafka Streams as given (security, tuning, ...)", false));
 
     private static ConfigKey<String> topic(String name, String defaultValue, String doc) {
-        return ConfigKey.text(name, defaultValue).check(Validator.matches("[A-Za-z0-9._-]{1,249}",
+        return ConfigKey.text(name, defaultValue).check(Validator.matches("[A-Za-z0-9._-]{1,249}", "not a Kafka topic name",
                 "Kafka topic names: 1 to 249 " + NAME_CHARS)).doc(doc);
     }
 

@@ -191,7 +191,7 @@ public record ReconnaissanceConfig(
             .check(Validator.each(Validator.range(400, 499))).reloadable()
             .doc("statuses that mean refused or not there");
     static final ConfigKey<List<String>> ALLOWED_METHODS = ConfigKey.texts("allowed_methods", DEFAULT_ALLOWED_METHODS)
-            .check(Validator.each(Validator.matches("[A-Za-z0-9_-]{1,20}", "HTTP method tokens such as GET")))
+            .check(Validator.each(Validator.matches("[A-Za-z0-9_-]{1,20}", "not an HTTP method token", "HTTP method tokens such as GET")))
             .reloadable().doc("methods that are ordinary here; any other (TRACE, PROPFIND, ...) is a probe");
     static final ConfigKey<List<String>> EXTRA_SENSITIVE_PATHS = paths("extra_sensitive_paths")
             .doc("path suffixes added to the sensitive-file list");

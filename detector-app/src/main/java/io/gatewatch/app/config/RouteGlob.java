@@ -64,13 +64,13 @@ public record RouteGlob(String pattern, List<String> segments) {
 
     /** One route pattern, refused unless it starts with '/'. */
     static ConfigKey<String> patternKey(String name) {
-        return ConfigKey.text(name, null).check(Validator.matches("/.*",
+        return ConfigKey.text(name, null).check(Validator.matches("/.*", "not a route pattern",
                 "a route pattern starting with '/', e.g. /api/*/login or /admin/**"));
     }
 
     /** A list of route patterns, each refused unless it starts with '/'. */
     static ConfigKey<List<String>> listKey(String name, List<String> defaultValue) {
-        return ConfigKey.texts(name, defaultValue).check(Validator.each(Validator.matches("/.*",
+        return ConfigKey.texts(name, defaultValue).check(Validator.each(Validator.matches("/.*", "not a route pattern",
                 "route patterns starting with '/', e.g. /api/*/login or /admin/**")));
     }
 }

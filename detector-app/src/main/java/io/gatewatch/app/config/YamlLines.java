@@ -43,6 +43,12 @@ final class YamlLines {
         return line == null ? file + ": " + problem : file + ":" + line + ": " + problem;
     }
 
+    int sortKey(String problem) {
+        int end = problem.indexOf(" = ");
+        Integer line = end < 0 ? null : lineOf(problem.substring(0, end));
+        return line == null ? Integer.MAX_VALUE : line;
+    }
+
     Integer lineOf(String keyPath) {
         String pointer = "/" + keyPath.replaceAll("\\[(\\d+)]", ".$1").replace("~", "~0").replace("/", "~1")
                 .replace('.', '/');

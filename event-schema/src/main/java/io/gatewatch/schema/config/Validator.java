@@ -41,8 +41,8 @@ public sealed interface Validator<T> {
                 .map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
     }
 
-    static Matches matches(String regex, String allowed) {
-        return new Matches(Pattern.compile(regex), allowed);
+    static Matches matches(String regex, String reason, String allowed) {
+        return new Matches(Pattern.compile(regex), reason, allowed);
     }
 
     static <E> Each<E> each(Validator<? super E> item) {
@@ -124,10 +124,10 @@ public sealed interface Validator<T> {
     }
 
     /** Text matching a regular expression, described for people in {@code allowed}. */
-    record Matches(Pattern regex, String allowed) implements Validator<String> {
+    record Matches(Pattern regex, String reason, String allowed) implements Validator<String> {
         @Override
         public String check(String v) {
-            return regex.matcher(v).matches() ? null : "does not match";
+            return regex.matcher(v).matches() ? null : reason;
         }
 
         @Override
