@@ -25,14 +25,16 @@ public final class ConfigReference {
                         parentLive || k.live(), k.doc()));
                 case ConfigDef.Section s -> {
                     if (!s.doc().isEmpty()) {
-                        rows.add(row(name, "mapping", "", "", false, s.doc()));
+                        rows.add(row(name, "mapping", "", "", null, s.doc()));
                     }
                     rows(s.def(), name + ".", parentLive, rows);
                 }
                 case ConfigDef.SectionList l -> {
                     String size = l.maxItems() < Integer.MAX_VALUE ? l.minItems() + " to " + l.maxItems() + " items" : "";
                     rows.add(row(name, "list of mappings", l.defaultText(), size, parentLive || l.live(), l.doc()));
-                    rows(l.item(), name + "[].", parentLive || l.live(), rows);
+                    // Items that repeat the enclosing block's keys (per-route overrides) list only their own keys.
+                    ConfigDef own = new ConfigDef(l.item().entries().stream().filter(i -> !def.entries().contains(i)).toList());
+                    rows(own, name + "[].", parentLive || l.live(), rows);
                 }
                 case ConfigDef.FreeMap m -> rows.add(row(name, "mapping of text", "{}", "any key", parentLive || m.live(),
                         m.doc()));
@@ -47,8 +49,10 @@ public final class ConfigReference {
         }
     }
 
-    private static String row(String name, String type, String def, String allowed, boolean live, String doc) {
-        return "| `" + name + "` | " + type + " | " + code(def) + " | " + cell(allowed) + " | " + (live ? "yes" : "no")
+    /** {@code live} null for a mapping: its keys say each for itself. */
+    private static String row(String name, String type, String def, String allowed, Boolean live, String doc) {
+        String liveCell = live == null ? "" : live ? "yes" : "no";
+        return "| `" + name + "` | " + type + " | " + code(def) + " | " + cell(allowed) + " | " + liveCell
                 + " | " + cell(doc) + " |";
     }
 

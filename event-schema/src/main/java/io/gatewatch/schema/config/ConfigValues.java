@@ -18,6 +18,13 @@ public final class ConfigValues {
     public static final String HIDDEN = "(hidden)";
     private static final Pattern URL = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^\\s/?#]*@)?([^\\s/?#]*)([^\\s?#]*)([?#]\\S*)?");
     private static final Pattern USER_INFO = Pattern.compile("[^\\s/@]+:[^\\s/@]*@");
+    private static final Pattern ASSIGNED_SECRET =
+            Pattern.compile("(?i)\\b(password|passwd|pwd|secret|token|api[_-]?key)(\"?\\s*[=:]\\s*)[^\\s,;}\"]+");
+    /**
+     * A key named like this may hold a credential: a misspelt {@code token} must not echo the token as the
+     * value of an unknown key. Fragments rather than words, so that {@code tokn} or {@code secet} match too.
+     */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(tok|sec|pas|pwd|pw|key|cred|auth|url|hook).*");
 
     private ConfigValues() {
     }
@@ -114,7 +121,8 @@ public final class ConfigValues {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                problems.add(line(join(path, k), show(node.get(k), false), "unknown key", String.join(", ", allowed)));
+                problems.add(line(join(path, k), show(node.get(k), SECRET_NAME.matcher(k).matches()), "unknown key",
+                        String.join(", ", allowed)));
             }
         }
     }
@@ -150,10 +158,14 @@ public final class ConfigValues {
 
     /**
      * Hides what in a text may be a credential: a URL's user and password, its path (webhook URLs carry
-     * their secret there) and its query; a {@code user:password@} without a scheme.
+     * their secret there) and its query; a {@code user:password@} without a scheme; {@code password=...}.
      */
     public static String mask(String text) {
-        if (text == null || (text.indexOf('@') < 0 && text.indexOf("://") < 0)) {
+        if (text == null) {
+            return null;
+        }
+        text = ASSIGNED_SECRET.matcher(text).replaceAll("$1$2***");
+        if (text.indexOf('@') < 0 && text.indexOf("://") < 0) {
             return text;
         }
         StringBuilder out = new StringBuilder();
