@@ -23,7 +23,7 @@ public final class AlertingKeys {
     static final List<String> FACILITIES = List.of("kern", "user", "mail", "daemon", "auth", "syslog", "lpr",
             "news", "uucp", "cron", "authpriv", "ftp", "ntp", "audit", "alert", "clock",
             "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7");
-    private static final String TOPIC = "Kafka topic names: letters, digits, '.', '_', '-'";
+    private static final String TOPIC = "1 to 249 letters, digits, '.', '_' and '-'";
     private static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]*";
 
     // delivery, at the top level and per sink

@@ -52,7 +52,7 @@ public record KafkaSettings(
 
     private static ConfigKey<String> topic(String name, String defaultValue, String doc) {
         return ConfigKey.text(name, defaultValue).check(Validator.matches("[A-Za-z0-9._-]{1,249}", "not a Kafka topic name",
-                "Kafka topic names: 1 to 249 " + NAME_CHARS)).doc(doc);
+                "1 to 249 " + NAME_CHARS)).doc(doc);
     }
 
     static KafkaSettings read(ConfigNode n) {
