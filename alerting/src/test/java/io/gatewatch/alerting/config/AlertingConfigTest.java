@@ -216,17 +216,24 @@ class AlertingConfigTest {
 
         assertEquals(List.of(
                 "alerting.sinks[1].name = console: another sink already has this name",
-                "alerting.sinks[2].type = sms: unknown value (allowed: console, file, kafka, syslog, slack, splunk_hec, webhook)",
-                "alerting.sinks[3].url_env = MISSING_SLACK_URL: environment variable MISSING_SLACK_URL is not set or empty",
-                "alerting.sinks[4].url = (hidden): a secret must not be written in the config (allowed: the name of an environment variable, in url_env)",
-                "alerting.sinks[5].url = not a url: not an http(s) URL of the HTTP Event Collector, e.g. https://127.0.0.1:8088",
-                "alerting.sinks[6].formt = cef: unknown key (allowed: name, type, delivery, host, port, protocol, framing, syslog_format, facility, hostname, app_name, format, ca_file)",
+                "alerting.sinks[2].type = sms: unknown value (allowed: console, file, kafka, syslog, slack,"
+                        + " splunk_hec, webhook)",
+                "alerting.sinks[3].url_env = MISSING_SLACK_URL: environment variable MISSING_SLACK_URL is not set"
+                        + " or empty",
+                "alerting.sinks[4].url = (hidden): a secret must not be written in the config (allowed: the name"
+                        + " of an environment variable, in url_env)",
+                "alerting.sinks[5].url = not a url: not an http(s) URL of the HTTP Event Collector, e.g."
+                        + " https://127.0.0.1:8088",
+                "alerting.sinks[6].formt = cef: unknown key (allowed: name, type, delivery, host, port, protocol,"
+                        + " framing, syslog_format, facility, hostname, app_name, format, ca_file)",
                 "alerting.sinks[6].protocol = carrier-pigeon: unknown value (allowed: udp, tcp, tls)",
                 "alerting.sinks[6].port = 70000: out of range (allowed: 1 to 65535)",
-                "alerting.routes[0].detectors[0] = credential_stufing: unknown value (allowed: anomaly, credential_stuffing, data_harvesting, reconnaissance, traffic_spike)",
+                "alerting.routes[0].detectors[0] = credential_stufing: unknown value (allowed: anomaly,"
+                        + " credential_stuffing, data_harvesting, reconnaissance, traffic_spike)",
                 "alerting.routes[0].min_severity = urgent: unknown value (allowed: low, medium, high, critical)",
                 "alerting.routes[0].sinks[1] = nowhere: no sink has this name; sinks: console, siem",
-                "alerting.dedup.cooldown = 10x: not a duration; write e.g. 250ms, 90s, 5m, 1h30m, PT90S or 2d (allowed: 0s to 7d)",
+                "alerting.dedup.cooldown = 10x: not a duration; write e.g. 250ms, 90s, 5m, 1h30m, PT90S or 2d"
+                        + " (allowed: 0s to 7d)",
                 "alerting.grouping.group_threshold = 1: out of range (allowed: 2 to 100000)"), problems);
         String all = String.join("\n", problems);
         assertFalse(all.contains("hook-with-embedded-token"), "an inline secret must not be echoed");

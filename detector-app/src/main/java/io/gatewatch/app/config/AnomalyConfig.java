@@ -8,7 +8,6 @@ import io.gatewatch.schema.config.ConfigDef;
 import io.gatewatch.schema.config.ConfigKey;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**

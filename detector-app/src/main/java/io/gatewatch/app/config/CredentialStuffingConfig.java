@@ -81,9 +81,11 @@ public record CredentialStuffingConfig(
 
     /** A disabled instance, for stages that must exist in the topology but do nothing. */
     public static CredentialStuffingConfig defaultsDisabled() {
+        Botnet b = Botnet.defaults();
         return new CredentialStuffingConfig(new DetectorSettings(false, Alert.Mode.ALERT, Alert.Severity.HIGH,
-                Duration.ofMinutes(15), Allowlist.EMPTY), defaultWindows(), List.of(401, 403), List.of(401),
-                new Botnet(false, Duration.ofMinutes(10), 30, 0.5, 10, 5.0));
+                COMMON.cooldown().defaultValue(), Allowlist.EMPTY), defaultWindows(), FAILURE_STATUSES.defaultValue(),
+                AUTH_FAILURE_STATUSES_ANYWHERE.defaultValue(),
+                new Botnet(false, b.window(), b.minFailures(), b.minFailureRatio(), b.minSources(), b.baselineFactor()));
     }
 
     public static List<Window> defaultWindows() {
@@ -108,7 +110,8 @@ public record CredentialStuffingConfig(
     static final ConfigDef.SectionList WINDOWS = new ConfigDef.SectionList("windows",
             ConfigDef.of(WINDOW_NAME, WINDOW_LENGTH, WINDOW_MAX_FAILURES, WINDOW_MAX_ATTEMPTS),
             "login attempts and failures per client are counted in each window; crossing any fires", false,
-            "burst 30s 5/20, slow 10m 10/40, rapid 5s 5/5", 1, 4);
+            String.join(", ", defaultWindows().stream().map(w -> w.name() + " " + Durations.format(w.length()) + " "
+                    + w.maxFailures() + "/" + w.maxAttempts()).toList()), 1, 4);
     static final ConfigKey<List<Integer>> FAILURE_STATUSES = statuses("failure_statuses", List.of(401, 403))
             .doc("statuses of a login route that count as a failed login");
     static final ConfigKey<List<Integer>> AUTH_FAILURE_STATUSES_ANYWHERE = statuses("auth_failure_statuses_anywhere",

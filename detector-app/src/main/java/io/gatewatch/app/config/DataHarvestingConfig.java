@@ -4,7 +4,6 @@ import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.config.ConfigDef;
 import io.gatewatch.schema.config.ConfigKey;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 

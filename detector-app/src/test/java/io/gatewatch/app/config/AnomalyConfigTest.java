@@ -82,7 +82,8 @@ class AnomalyConfigTest {
     @Test
     void shouldRequireAModelWhenEnabled() {
         assertEquals(List.of(
-                "g.yaml:2: detectors.anomaly.model = (missing): required when the anomaly detector is enabled: train one on your own traffic with ./detector train --input access.log --out anomaly.model"),
+                "g.yaml:2: detectors.anomaly.model = (missing): required when the anomaly detector is enabled:"
+                        + " train one on your own traffic with ./detector train --input access.log --out anomaly.model"),
                 problems("detectors:\n  anomaly: {enabled: true}\n"));
     }
 
@@ -92,7 +93,8 @@ class AnomalyConfigTest {
                 "g.yaml:3: detectors.anomaly.threshold = 1.5: out of range (allowed: 0 to 1)",
                 "g.yaml:4: detectors.anomaly.interval = 5s: out of range (allowed: 10s to 1h)",
                 "g.yaml:5: detectors.anomaly.min_requests = 0: out of range (allowed: 1 to 1000000)",
-                "g.yaml:6: detectors.anomaly.modle = m.bin: unknown key (allowed: enabled, mode, severity, cooldown, allowlist, model, threshold, interval, min_requests)"),
+                "g.yaml:6: detectors.anomaly.modle = m.bin: unknown key (allowed: enabled, mode, severity,"
+                        + " cooldown, allowlist, model, threshold, interval, min_requests)"),
                 problems("""
                         detectors:
                           anomaly:
@@ -119,7 +121,8 @@ class AnomalyConfigTest {
     void shouldRefuseAnIntervalOtherThanTheModelWasTrainedOn() throws IOException {
         Path m = model(Duration.ofMinutes(1));
         assertEquals(List.of(
-                "g.yaml:2: detectors.anomaly.interval = 5m: the model was trained on 1m intervals; use that, or retrain with --interval 5m"),
+                "g.yaml:2: detectors.anomaly.interval = 5m: the model was trained on 1m intervals; use that, or"
+                        + " retrain with --interval 5m"),
                 problems("detectors:\n  anomaly: {enabled: true, interval: 5m, model: " + m + "}\n"));
     }
 
@@ -127,7 +130,8 @@ class AnomalyConfigTest {
     void shouldNotLetARouteOverrideChangeTheModelOrInterval() throws IOException {
         Path m = model(Duration.ofMinutes(1));
         assertEquals(List.of(
-                "g.yaml:6: detectors.anomaly.overrides[0].interval = 2m: cannot be overridden per route: it shapes the state kept per client; set it in the detector's own block"),
+                "g.yaml:6: detectors.anomaly.overrides[0].interval = 2m: cannot be overridden per route: it shapes"
+                        + " the state kept per client; set it in the detector's own block"),
                 problems("detectors:\n  anomaly:\n    enabled: true\n    model: " + m
                         + "\n    overrides:\n      - {route: /api/**, interval: 2m}\n"));
     }
