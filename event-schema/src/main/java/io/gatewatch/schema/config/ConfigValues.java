@@ -22,7 +22,7 @@ public final class ConfigValues {
             Pattern.compile("(?i)\\b(password|passwd|pwd|secret|token|api[_-]?key)(\"?\\s*[=:]\\s*)[^\\s,;}\"]+");
     /**
      * A key named like this may hold a credential: a misspelt {@code token} must not echo the token as the
-     * value of an unknown key. Fragments rather than words, so that {@code tokn} or {@code secet} match too.
+     * value of an unknown key (a scalar one: a credential is never a mapping). Fragments rather than words, so that {@code tokn} or {@code secet} match too.
      */
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(tok|sec|pas|pwd|pw|key|cred|auth|url|hook).*");
 
@@ -121,8 +121,9 @@ public final class ConfigValues {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                problems.add(line(join(path, k), show(node.get(k), SECRET_NAME.matcher(k).matches()), "unknown key",
-                        String.join(", ", allowed)));
+                JsonNode v = node.get(k);
+                boolean mayBeSecret = v.isValueNode() && SECRET_NAME.matcher(k).matches();
+                problems.add(line(join(path, k), show(v, mayBeSecret), "unknown key", String.join(", ", allowed)));
             }
         }
     }

@@ -114,10 +114,12 @@ class ConfigValuesTest {
     @Test
     void shouldReportUnknownKeysNamingTheAllowedOnesAndHideWhatLooksLikeACredential() throws Exception {
         List<String> problems = new ArrayList<>();
-        JsonNode node = JSON.readTree("{\"window\": \"5m\", \"windw\": \"5m\", \"tokn\": \"abc123\"}");
+        JsonNode node = JSON.readTree("{\"window\": \"5m\", \"windw\": \"5m\", \"tokn\": \"abc123\","
+                + " \"credential_stufing\": {\"mode\": \"shadow\"}}");
         ConfigValues.unknownKeys(node, "block", List.of("window", "token"), problems);
         assertEquals(List.of("block.windw = 5m: unknown key (allowed: window, token)",
-                "block.tokn = (hidden): unknown key (allowed: window, token)"), problems);
+                "block.tokn = (hidden): unknown key (allowed: window, token)",
+                "block.credential_stufing = {\"mode\":\"shadow\"}: unknown key (allowed: window, token)"), problems);
     }
 
     @Test
