@@ -37,11 +37,13 @@ public final class AlertingKeys {
     static final ConfigKey<Double> JITTER = ConfigKey.number("jitter", 0.2).range(0, 1).reloadable()
             .doc("each wait is shortened by up to this fraction, at random");
     static final ConfigKey<Duration> MAX_RETRY_AFTER = ConfigKey.duration("max_retry_after", Duration.ofSeconds(60))
-            .between(Duration.ZERO, Duration.ofHours(1)).reloadable().doc("a receiver's Retry-After is honoured up to this");
+            .between(Duration.ZERO, Duration.ofHours(1)).reloadable()
+            .doc("a receiver's Retry-After is honoured up to this");
     static final ConfigKey<Integer> QUEUE_CAPACITY = ConfigKey.integer("queue_capacity", 1000).range(1, 1_000_000)
             .reloadable().doc("alerts waiting for a sink; beyond it new ones are dead-lettered at once");
     static final ConfigKey<Duration> TIMEOUT = ConfigKey.duration("timeout", Duration.ofSeconds(10))
-            .between(Duration.ofMillis(100), Duration.ofMinutes(5)).reloadable().doc("per attempt (connect plus response)");
+            .between(Duration.ofMillis(100), Duration.ofMinutes(5)).reloadable()
+            .doc("per attempt (connect plus response)");
     static final ConfigKey<Integer> FAILURE_THRESHOLD = ConfigKey.integer("failure_threshold", 5).range(1, 1000)
             .reloadable().doc("consecutive undeliverable alerts that open the circuit breaker");
     static final ConfigKey<Duration> OPEN_FOR = ConfigKey.duration("open_for", Duration.ofSeconds(60))
@@ -53,7 +55,8 @@ public final class AlertingKeys {
 
     // sinks
     static final ConfigKey<String> SINK_NAME = ConfigKey.text("name", null).mandatory()
-            .check(Validator.matches("[A-Za-z0-9_.-]{1,64}", "not a sink name", "1 to 64 letters, digits, '.', '_' or '-'")).reloadable()
+            .check(Validator.matches("[A-Za-z0-9_.-]{1,64}", "not a sink name", "1 to 64 letters, digits, '.', '_' or '-'"))
+            .reloadable()
             .doc("routes name sinks by it");
     static final ConfigKey<String> SINK_TYPE = ConfigKey.text("type", null).mandatory()
             .check(Validator.oneOf(List.of("console", "file", "kafka", "syslog", "slack", "splunk_hec", "webhook")))
@@ -62,8 +65,10 @@ public final class AlertingKeys {
             .doc("file the alerts are appended to, one JSON object per line");
     static final ConfigKey<String> FORMAT = format(AlertFormat.ALERT);
     static final ConfigKey<String> KAFKA_TOPIC = ConfigKey.text("topic", null).mandatory()
-            .check(Validator.matches("[a-zA-Z0-9._-]{1,249}", "not a Kafka topic name", TOPIC)).reloadable().doc("topic the alerts are written to");
-    static final ConfigKey<String> SYSLOG_HOST = ConfigKey.text("host", "127.0.0.1").reloadable().doc("syslog receiver");
+            .check(Validator.matches("[a-zA-Z0-9._-]{1,249}", "not a Kafka topic name", TOPIC)).reloadable()
+            .doc("topic the alerts are written to");
+    static final ConfigKey<String> SYSLOG_HOST = ConfigKey.text("host", "127.0.0.1").reloadable()
+            .doc("syslog receiver");
     static final ConfigKey<Integer> SYSLOG_PORT = ConfigKey.integer("port", 514).range(1, 65535).reloadable()
             .defaultText("514, 6514 with tls").doc("receiver port");
     static final ConfigKey<String> PROTOCOL = choice("protocol", SinkConfig.Transport.UDP, SinkConfig.Transport.class)
@@ -77,7 +82,8 @@ public final class AlertingKeys {
                     || FACILITIES.contains(f.toLowerCase(Locale.ROOT)), "unknown facility",
                     "0..23 or " + String.join(", ", FACILITIES))).reloadable().doc("syslog facility");
     static final ConfigKey<String> HOSTNAME = ConfigKey.text("hostname", null).defaultText("this host's name")
-            .check(Validator.matches("[\\x21-\\x7e]{1,255}", "not a host name", "printable ASCII without spaces")).reloadable()
+            .check(Validator.matches("[\\x21-\\x7e]{1,255}", "not a host name", "printable ASCII without spaces"))
+            .reloadable()
             .doc("HOSTNAME field of the syslog header");
     static final ConfigKey<String> APP_NAME = ConfigKey.text("app_name", "gatewatch")
             .check(Validator.matches("[\\x21-\\x7e]{1,48}", "not an app name", "1 to 48 printable ASCII characters without spaces"))
@@ -141,7 +147,8 @@ public final class AlertingKeys {
     static final ConfigDef GROUPING = ConfigDef.of(GROUPING_ENABLED, GROUP_WAIT, GROUP_THRESHOLD, GROUPING_SINKS);
 
     static final ConfigKey<String> DEAD_LETTER_TOPIC = ConfigKey.text("dead_letter_topic",
-            AlertingConfig.DEFAULT_DEAD_LETTER_TOPIC).check(Validator.matches("[a-zA-Z0-9._-]{1,249}", "not a Kafka topic name", TOPIC))
+            AlertingConfig.DEFAULT_DEAD_LETTER_TOPIC)
+            .check(Validator.matches("[a-zA-Z0-9._-]{1,249}", "not a Kafka topic name", TOPIC))
             .doc("alerts undeliverable after retries, with the sink name and reason");
 
     /** The keys of the {@code alerting:} block. */
@@ -178,11 +185,14 @@ public final class AlertingKeys {
     }
 
     private static <E extends Enum<E>> ConfigKey<String> choice(String name, E def, Class<E> type) {
-        return ConfigKey.choice(name, def.name().toLowerCase(Locale.ROOT), Validator.oneOf(type).choices()).reloadable();
+        return ConfigKey.choice(name, def.name().toLowerCase(Locale.ROOT), Validator.oneOf(type).choices())
+                .reloadable();
     }
 
     private static ConfigKey<String> envName(String name) {
-        return ConfigKey.text(name, null).check(Validator.matches(ENV_NAME, "not an environment variable name", "environment variable names")).reloadable();
+        return ConfigKey.text(name, null)
+                .check(Validator.matches(ENV_NAME, "not an environment variable name", "environment variable names"))
+                .reloadable();
     }
 
     /** A secret written in the YAML itself: refused, never echoed. */

@@ -57,7 +57,8 @@ public record CredentialStuffingConfig(
         static final ConfigKey<Duration> WINDOW = ConfigKey.duration("window", Duration.ofMinutes(10))
                 .between(Duration.ofMinutes(1), Duration.ofHours(6)).doc("failures are counted over this window");
         static final ConfigKey<Integer> MIN_FAILURES = ConfigKey.integer("min_failures", 30).range(1, 10_000_000)
-                .reloadable().doc("failed logins on one route in the window; and more than baseline_factor x its normal");
+                .reloadable()
+                .doc("failed logins on one route in the window; and more than baseline_factor x its normal");
         static final ConfigKey<Double> MIN_FAILURE_RATIO = ConfigKey.number("min_failure_ratio", 0.5).range(0.0, 1.0)
                 .reloadable().doc("share of the route's logins that failed");
         static final ConfigKey<Integer> MIN_SOURCES = ConfigKey.integer("min_sources", 10).range(1, 100_000)

@@ -88,7 +88,8 @@ public record DataHarvestingConfig(
     static final ConfigKey<Integer> ROUTES_TRACKED = ConfigKey.integer("routes_tracked", 4).range(1, 8)
             .doc("route templates followed per client (each costs state)");
     static final ConfigKey<List<String>> PAGINATION_PARAMS = ConfigKey.texts("pagination_params",
-            DEFAULT_PAGINATION_PARAMS).check(io.gatewatch.schema.config.Validator.size(1, Integer.MAX_VALUE)).reloadable()
+            DEFAULT_PAGINATION_PARAMS).check(io.gatewatch.schema.config.Validator.size(1, Integer.MAX_VALUE))
+            .reloadable()
             .doc("query parameters whose value is a position in a list (first found wins, any case)");
     /** The keys of the {@code data_harvesting:} block. */
     public static final ConfigDef KEYS = ConfigDef.of().plus(COMMON.entries()).plus(WINDOW, MAX_DISTINCT_IDS, MAX_PAGES,

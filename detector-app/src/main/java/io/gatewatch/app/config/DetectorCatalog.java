@@ -57,7 +57,8 @@ final class DetectorCatalog {
 
     private static ConfigDef withOverrides(String id, ConfigDef keys) {
         ConfigDef item = ConfigDef.of(RouteGlob.patternKey("route").mandatory()
-                .doc("the routes this override applies to (route template or glob)")).plus(keys.without(stateKeys(id)).entries());
+                .doc("the routes this override applies to (route template or glob)"))
+                .plus(keys.without(stateKeys(id)).entries());
         return keys.plus(new ConfigDef.SectionList("overrides", item, "per route, first match wins: a route pattern and"
                 + " any key of this block except those that shape the state kept per client", true, "[]", 0, Integer.MAX_VALUE));
     }

@@ -51,8 +51,9 @@ public record KafkaSettings(
             new ConfigDef.FreeMap("properties", "passed to Kafka Streams as given (security, tuning, ...)", false));
 
     private static ConfigKey<String> topic(String name, String defaultValue, String doc) {
-        return ConfigKey.text(name, defaultValue).check(Validator.matches("[A-Za-z0-9._-]{1,249}", "not a Kafka topic name",
-                "1 to 249 " + NAME_CHARS)).doc(doc);
+        return ConfigKey.text(name, defaultValue)
+                .check(Validator.matches("[A-Za-z0-9._-]{1,249}", "not a Kafka topic name", "1 to 249 " + NAME_CHARS))
+                .doc(doc);
     }
 
     static KafkaSettings read(ConfigNode n) {

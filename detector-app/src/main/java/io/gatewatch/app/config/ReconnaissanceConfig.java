@@ -176,9 +176,11 @@ public record ReconnaissanceConfig(
     static final ConfigKey<Duration> FAST_WINDOW = ConfigKey.duration("fast_window", Duration.ofMinutes(2))
             .between(Duration.ofSeconds(10), Duration.ofMinutes(30)).doc("the window that catches a scanner's burst");
     static final ConfigKey<Integer> FAST_MAX_POINTS = ConfigKey.integer("fast_max_points", 10).range(1, MAX_ENTRY)
-            .reloadable().doc("points tolerated in fast_window; one more fires (a client's state holds 48 distinct paths)");
+            .reloadable()
+            .doc("points tolerated in fast_window; one more fires (a client's state holds 48 distinct paths)");
     static final ConfigKey<Duration> SLOW_WINDOW = ConfigKey.duration("slow_window", Duration.ofHours(12))
-            .between(Duration.ofHours(6), Duration.ofHours(24)).doc("low and slow: one probe every few minutes all day");
+            .between(Duration.ofHours(6), Duration.ofHours(24))
+            .doc("low and slow: one probe every few minutes all day");
     static final ConfigKey<Integer> SLOW_MAX_POINTS = ConfigKey.integer("slow_max_points", 25).range(1, MAX_ENTRY)
             .reloadable().doc("points tolerated in slow_window; one more fires");
     static final ConfigKey<Integer> SLOW_MIN_PROBES = ConfigKey.integer("slow_min_probes", 2).range(0, 40)

@@ -53,7 +53,8 @@ public record TrafficSpikeConfig(
     static final DetectorSettings.Keys COMMON = DetectorSettings.keys(true, Alert.Mode.ALERT, Alert.Severity.MEDIUM,
             Duration.ofMinutes(10));
     static final ConfigKey<Duration> INTERVAL = ConfigKey.duration("interval", Duration.ofSeconds(10))
-            .between(Duration.ofSeconds(1), Duration.ofMinutes(5)).doc("the counting interval; rates are per second of it");
+            .between(Duration.ofSeconds(1), Duration.ofMinutes(5))
+            .doc("the counting interval; rates are per second of it");
     static final ConfigKey<Duration> HALF_LIFE = ConfigKey.duration("half_life", Duration.ofMinutes(30))
             .between(Duration.ofMinutes(1), Duration.ofDays(7))
             .doc("how fast the baseline forgets; at least interval");
@@ -84,7 +85,8 @@ public record TrafficSpikeConfig(
         double ratio = n.get(RATIO_THRESHOLD);
         double newClientMax = n.get(NEW_CLIENT_MAX_RATE);
         if (halfLife.compareTo(interval) < 0) {
-            n.problem("half_life", n.json().get("half_life"), "must be at least the interval (" + Durations.format(interval)
+            n.problem("half_life", n.json()
+                    .get("half_life"), "must be at least the interval (" + Durations.format(interval)
                     + "): the baseline would forget each interval before the next");
         }
         if (newClientMax < minRate) {

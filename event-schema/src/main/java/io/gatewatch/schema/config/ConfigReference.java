@@ -33,7 +33,8 @@ public final class ConfigReference {
                     String size = l.maxItems() < Integer.MAX_VALUE ? l.minItems() + " to " + l.maxItems() + " items" : "";
                     rows.add(row(name, "list of mappings", l.defaultText(), size, parentLive || l.live(), l.doc()));
                     // Items that repeat the enclosing block's keys (per-route overrides) list only their own keys.
-                    ConfigDef own = new ConfigDef(l.item().entries().stream().filter(i -> !def.entries().contains(i)).toList());
+                    ConfigDef own = new ConfigDef(l.item().entries().stream()
+                            .filter(i -> !def.entries().contains(i)).toList());
                     rows(own, name + "[].", parentLive || l.live(), rows);
                 }
                 case ConfigDef.FreeMap m -> rows.add(row(name, "mapping of text", "{}", "any key", parentLive || m.live(),

@@ -38,7 +38,8 @@ public final class ConfigSchema {
         }
         target.put("additionalProperties", false);
         ArrayNode required = F.arrayNode();
-        def.entries().stream().filter(e -> e instanceof ConfigKey<?> k && k.required()).forEach(e -> required.add(e.name()));
+        def.entries().stream().filter(e -> e instanceof ConfigKey<?> k && k.required())
+                .forEach(e -> required.add(e.name()));
         if (!required.isEmpty()) {
             target.set("required", required);
         }

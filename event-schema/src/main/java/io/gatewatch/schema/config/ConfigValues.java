@@ -22,7 +22,8 @@ public final class ConfigValues {
             Pattern.compile("(?i)\\b(password|passwd|pwd|secret|token|api[_-]?key)(\"?\\s*[=:]\\s*)[^\\s,;}\"]+");
     /**
      * A key named like this may hold a credential: a misspelt {@code token} must not echo the token as the
-     * value of an unknown key (a scalar one: a credential is never a mapping). Fragments rather than words, so that {@code tokn} or {@code secet} match too.
+     * value of an unknown key (a scalar one: a credential is never a mapping). Fragments rather than words,
+     * so that {@code tokn} or {@code secet} match too.
      */
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(tok|sec|pas|pwd|pw|key|cred|auth|url|hook).*");
 
