@@ -107,7 +107,7 @@ public final class ConfigLoader {
                 order.add(kind);
             }
         }
-        if (!order.contains(IdentityKind.IP) && identity.has("order")) {
+        if (!order.contains(IdentityKind.IP) && !orderTexts.isEmpty()) {
             identity.problem("order", identity.json().get("order"),
                     "must end with ip, so that every event has a client key");
         }
