@@ -81,7 +81,8 @@ public final class ConfigLoader {
     }
 
     private GatewatchConfig read(ConfigNode root) {
-        root.allowOnly("kafka", "input", "identity", "login_routes", "allowlist", "time", "detectors", "alerting");
+        root.allowOnly("kafka", "input", "identity", "login_routes", "allowlist", "time", "detectors", "alerting",
+                "api", "inventory");
         KafkaSettings kafka = KafkaSettings.read(root.child("kafka"));
 
         ConfigNode input = root.child("input");
@@ -126,7 +127,8 @@ public final class ConfigLoader {
 
         return new GatewatchConfig(kafka, format, List.copyOf(order), loginRoutes, Allowlist.read(root.child("allowlist")),
                 grace, idle, maxFuture, readDetectors(root.child("detectors")),
-                root.has("alerting") ? root.json().get("alerting") : null);
+                root.has("alerting") ? root.json().get("alerting") : null,
+                ApiSettings.read(root.child("api"), System.getenv()), InventorySettings.read(root.child("inventory")));
     }
 
     private static List<DetectorBlock> readDetectors(ConfigNode n) {
