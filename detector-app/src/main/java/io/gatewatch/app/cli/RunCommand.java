@@ -2,6 +2,7 @@ package io.gatewatch.app.cli;
 
 import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
+import io.gatewatch.app.api.ApiService;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.app.metrics.MetricsServer;
@@ -49,7 +50,8 @@ final class RunCommand {
         GatewatchMetrics metrics = new GatewatchMetrics(MetricsServer.newRegistry());
         CountDownLatch stopped = new CountDownLatch(1);
         try (MetricsServer server = MetricsServer.start(metrics.registry(), java.net.InetAddress.getByName(bind), metricsPort);
-             Pipeline pipeline = new Pipeline(config, parsers, metrics, bootstrap, stateDir);
+             Pipeline pipeline = new Pipeline(config, parsers, metrics, bootstrap, stateDir, ApiService.streamsOverrides(server));
+             ApiService api = ApiService.start(config, pipeline.streams(), server, bootstrap);
              AlertingService delivery = alerting == null ? null : new AlertingService(alerting, bootstrap,
                      config.kafka().topics().alerts(), config.kafka().applicationId() + "-alerting", System.out,
                      Clock.systemUTC())) {
@@ -65,7 +67,7 @@ final class RunCommand {
                 delivery.start();
             }
             err.println("run: application " + config.kafka().applicationId() + " on " + bootstrap
-                    + "; metrics on " + server.url());
+                    + "; metrics on " + server.url() + ", web page and API on " + server.url().replace("/metrics", "/"));
             stopped.await();
         }
         return 0;

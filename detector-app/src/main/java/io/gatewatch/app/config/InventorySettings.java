@@ -25,6 +25,12 @@ public record InventorySettings(Path openapi, Duration newWithin, Duration warmu
             path = Path.of(spec);
             if (!java.nio.file.Files.isReadable(path)) {
                 n.problem("openapi", n.json().get("openapi"), "no readable file there; give the path of an OpenAPI 3 YAML or JSON spec");
+            } else {
+                try {
+                    io.gatewatch.app.inventory.OpenApiSpec.read(path);
+                } catch (java.io.IOException | RuntimeException e) {
+                    n.problem("openapi", n.json().get("openapi"), "not a usable OpenAPI 3 spec: " + e.getMessage());
+                }
             }
         }
         return new InventorySettings(path,

@@ -46,11 +46,25 @@ public final class MetricsServer implements AutoCloseable {
                     os.write(body);
                 }
             });
+            // API handlers may wait on a peer instance: they must not hold up a scrape.
+            http.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             http.start();
             return new MetricsServer(http);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve metrics on port " + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Serves {@code handler} for every path under {@code path} on the same port: the seam through which
+     * the query API and health checks share the metrics server.
+     */
+    public void handle(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
     }
 
     public String url() {
