@@ -1,6 +1,8 @@
 package io.gatewatch.app.detect;
 
+import io.gatewatch.app.config.Durations;
 import io.gatewatch.models.baseline.Ewma;
+import io.gatewatch.schema.Timestamps;
 import io.gatewatch.models.window.RingCounter;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +79,7 @@ public final class ProfileView {
                 m.put("samples", rc.samples.stream().map(x -> Map.of("path", String.valueOf(x.text()), "probe", x.probe())).toList());
             }
             case TrafficSpikeDetector.State ts -> {
-                m.put("interval", Duration.ofMillis(ts.rate.intervalMs()).toString());
+                m.put("interval", Durations.format(Duration.ofMillis(ts.rate.intervalMs())));
                 m.put("current_interval_start", instant(ts.rate.currentStart()));
                 m.put("current_count", ts.rate.currentCount());
                 m.put("baseline", baseline(ts.rate.baseline()));
@@ -103,12 +105,14 @@ public final class ProfileView {
         return m;
     }
 
+    /** A ring's span rounds its buckets up a little (5s in 12 buckets is 5004ms): shown to the second. */
     private static String window(RingCounter c) {
-        return Duration.ofMillis(c.windowMs()).toString();
+        long ms = c.windowMs();
+        return Durations.format(Duration.ofMillis(ms < 1000 ? ms : Math.round(ms / 1000.0) * 1000));
     }
 
     private static String instant(long ms) {
-        return ms == 0 ? null : Instant.ofEpochMilli(ms).toString();
+        return ms == 0 ? null : Timestamps.format(Instant.ofEpochMilli(ms));
     }
 
     private static double round(double v) {

@@ -3,7 +3,6 @@ package io.gatewatch.app.inventory;
 import io.gatewatch.app.config.InventorySettings;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,7 +59,7 @@ public final class Inventory {
         routes.forEach((route, t) -> {
             Set<String> flags = new LinkedHashSet<>();
             List<String> reasons = new ArrayList<>();
-            if (warm && t.firstSeen >= start + settings.warmup().toMillis()
+            if (warm && t.firstSeen > start + settings.warmup().toMillis()
                     && t.firstSeen >= now - settings.newWithin().toMillis()) {
                 flags.add(NEW);
                 reasons.add("first seen " + Instant.ofEpochMilli(t.firstSeen) + ", after the warm-up");
@@ -135,7 +134,7 @@ public final class Inventory {
         RouteView view(String route, long now, Boolean inSpec, List<String> flags, List<String> reasons) {
             long lastHour = parts.stream().mapToLong(p -> p.lastHour.sum(now)).sum();
             double minutes = Math.clamp((now - firstSeen) / 60_000.0, 1.0, 60.0);
-            return new RouteView(route, Map.copyOf(methods), Instant.ofEpochMilli(firstSeen), Instant.ofEpochMilli(lastSeen),
+            return new RouteView(route, java.util.Collections.unmodifiableMap(new TreeMap<>(methods)), Instant.ofEpochMilli(firstSeen), Instant.ofEpochMilli(lastSeen),
                     requests, lastHour, round(lastHour / minutes), share(errors4xx + errors5xx), share(errors4xx),
                     share(errors5xx), share(authenticated), clients.estimate(), inSpec, flags, List.copyOf(reasons));
         }
@@ -147,9 +146,5 @@ public final class Inventory {
         private static double round(double v) {
             return Math.round(v * 1000) / 1000.0;
         }
-    }
-
-    static Collection<String> flagNames() {
-        return List.of(NEW, SHADOW, ZOMBIE);
     }
 }

@@ -85,10 +85,15 @@ public final class OpenApiSpec {
         return operations;
     }
 
-    /** The spec's operations whose path matches the route template, method aside. */
+    /**
+     * The spec's operations whose path matches the route template, method aside; the most literal first,
+     * so {@code /users/me} is judged by its own operation rather than by {@code /users/{id}}'s.
+     */
     public List<Operation> matching(String route) {
         List<String> observed = RouteMatch.segments(route);
-        return operations.stream().filter(o -> RouteMatch.matches(o.segments(), observed)).toList();
+        return operations.stream().filter(o -> RouteMatch.matches(o.segments(), observed))
+                .sorted(java.util.Comparator.comparingLong(o -> o.segments().stream().filter(RouteMatch::isParam).count()))
+                .toList();
     }
 
     public Optional<Operation> operation(String route, String method) {
