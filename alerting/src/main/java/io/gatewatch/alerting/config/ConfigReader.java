@@ -35,7 +35,7 @@ final class ConfigReader {
             "kafka", Set.of("topic", "format"),
             "syslog", Set.of("host", "port", "protocol", "framing", "syslog_format", "facility", "hostname",
                     "app_name", "format", "ca_file"),
-            "slack", Set.of("url_env", "url"),
+            "slack", Set.of("url_env", "url", "link_base"),
             "splunk_hec", Set.of("url", "token_env", "token", "index", "source", "sourcetype", "host"),
             "webhook", Set.of("url_env", "url", "secret_env", "secret"));
     private static final List<String> FACILITIES = List.of("kern", "user", "mail", "daemon", "auth", "syslog", "lpr",
@@ -114,13 +114,29 @@ final class ConfigReader {
             case "file" -> file(node, at, n, delivery);
             case "kafka" -> kafka(node, at, n, delivery);
             case "syslog" -> syslog(node, at, n, delivery);
-            case "slack" -> p.secret(node, "url_env", "url", at, true, "a Slack webhook URL")
-                    .filter(url -> httpUrl(url, at + ".url_env"))
-                    .map(url -> new SinkConfig.Slack(n, url, delivery));
+            case "slack" -> slack(node, at, n, delivery);
             case "splunk_hec" -> splunk(node, at, n, delivery);
             case "webhook" -> webhook(node, at, n, delivery);
             default -> Optional.empty();
         };
+    }
+
+    private Optional<SinkConfig> slack(JsonNode node, String at, String name, DeliverySettings delivery) {
+        String linkBase = p.text(node, "link_base", at, false).orElse(null);
+        if (linkBase != null) {
+            Optional<URI> uri = parseHttpUrl(linkBase);
+            if (uri.isEmpty() || uri.get().getRawQuery() != null || uri.get().getRawFragment() != null) {
+                p.add(at + ".link_base", linkBase, "must be the http(s) base URL of Gatewatch's web page and API, "
+                        + "e.g. http://gatewatch.internal:9464, with no query or fragment");
+                linkBase = null;
+            } else if (linkBase.endsWith("/")) {
+                linkBase = linkBase.substring(0, linkBase.length() - 1);
+            }
+        }
+        String link = linkBase;
+        return p.secret(node, "url_env", "url", at, true, "a Slack webhook URL")
+                .filter(url -> httpUrl(url, at + ".url_env"))
+                .map(url -> new SinkConfig.Slack(name, url, delivery, link));
     }
 
     private Optional<SinkConfig> file(JsonNode node, String at, String name, DeliverySettings delivery) {

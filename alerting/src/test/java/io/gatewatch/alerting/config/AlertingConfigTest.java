@@ -160,6 +160,20 @@ class AlertingConfigTest {
     }
 
     @Test
+    void shouldReadTheSlackLinkBaseAndRefuseOneThatIsNotABaseUrl() throws Exception {
+        List<String> problems = new ArrayList<>();
+        AlertingConfig c = AlertingConfig.fromTree(alertingNode("""
+                alerting:
+                  sinks:
+                    - {name: soc-slack, type: slack, url_env: SLACK_WEBHOOK_URL, link_base: "http://gatewatch.internal:9464/"}
+                    - {name: other, type: slack, url_env: SLACK_WEBHOOK_URL, link_base: "gatewatch.internal?x=1"}
+                """), problems, env);
+        assertEquals(List.of("alerting.sinks[1].link_base = gatewatch.internal?x=1: must be the http(s) base URL of "
+                + "Gatewatch's web page and API, e.g. http://gatewatch.internal:9464, with no query or fragment"), problems);
+        assertEquals("http://gatewatch.internal:9464", ((SinkConfig.Slack) c.sink("soc-slack").orElseThrow()).linkBase());
+    }
+
+    @Test
     void shouldNeverPrintSecretsWhenTheConfigIsPrinted() throws Exception {
         List<String> problems = new ArrayList<>();
         AlertingConfig c = AlertingConfig.fromTree(alertingNode("""
