@@ -45,6 +45,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * another instance; the route inventory is gathered from every instance's tasks and merged.
  */
 public final class QueryApi {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QueryApi.class);
     private static final int RECENT_PER_ITEM = 20;
     private final KafkaStreams streams;
     private final HostInfo self;
@@ -97,6 +98,9 @@ public final class QueryApi {
                 }
             } catch (InvalidStateStoreException e) {
                 replies.error(ex, 503, "state not queryable now (starting or rebalancing): retry shortly");
+            } catch (RuntimeException e) {
+                log.warn("query API: {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
+                replies.error(ex, 500, "the query failed: " + e.getMessage());
             }
         };
     }
@@ -152,7 +156,8 @@ public final class QueryApi {
 
     private void routes(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getRawPath();
-        String template = path.length() > "/routes".length() + 1 ? decodeTemplate(path.substring("/routes".length())) : null;
+        String template = path.startsWith("/routes/") && path.length() > "/routes/".length()
+                ? decodeTemplate(path.substring("/routes".length())) : null;
         if (template == null && !path.equals("/routes") && !path.equals("/routes/")) {
             replies.error(ex, 404, "no such path: " + path);
             return;
@@ -181,8 +186,14 @@ public final class QueryApi {
 
     /** Adds this instance's partial records, and unless forwarded every other instance's; returns who failed. */
     private List<String> gather(Inventory inventory, String authorization) throws IOException {
-        localPartials().forEach(kv -> inventory.add(kv.key, RouteStats.decode(kv.value)));
         List<String> incomplete = new ArrayList<>();
+        for (KeyValue<String, byte[]> kv : localPartials()) {
+            try {
+                inventory.add(kv.key, RouteStats.decode(kv.value));
+            } catch (CorruptDataException e) {
+                incomplete.add("this instance: route " + kv.key + ": " + e.getMessage());
+            }
+        }
         for (StreamsMetadata m : streams.streamsMetadataForStore(GatewatchTopology.ROUTE_INVENTORY)) {
             if (m.hostInfo().equals(self)) {
                 continue;
@@ -225,6 +236,10 @@ public final class QueryApi {
     }
 
     private void recentAlerts(HttpExchange ex) throws IOException {
+        if (!ex.getRequestURI().getRawPath().equals("/alerts/recent")) {
+            replies.error(ex, 404, "no such path: " + ex.getRequestURI().getRawPath());
+            return;
+        }
         int limit = config.api().recentAlerts();
         String query = ex.getRequestURI().getRawQuery();
         if (query != null) {

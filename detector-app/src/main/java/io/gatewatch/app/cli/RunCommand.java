@@ -66,6 +66,10 @@ final class RunCommand {
             if (delivery != null) {
                 delivery.start();
             }
+            if (config.api().token() == null && !server.address().getAddress().isLoopbackAddress()) {
+                err.println("run: warning: the query API on " + bind + " answers anyone who can reach it; set api.token "
+                        + "or GATEWATCH_API_TOKEN");
+            }
             err.println("run: application " + config.kafka().applicationId() + " on " + bootstrap
                     + "; metrics on " + server.url() + ", web page and API on " + server.url().replace("/metrics", "/"));
             stopped.await();

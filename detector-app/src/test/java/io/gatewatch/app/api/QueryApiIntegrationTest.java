@@ -104,6 +104,9 @@ class QueryApiIntegrationTest {
                     "the 10m window holds all 30 failures: " + stuffing);
             assertEquals("credential_stuffing", profile.path("recent_alerts").get(0).path("detector").asText());
             assertEquals(404, get(base + "/clients/ip:192.0.2.200", TOKEN).status(), "a client never seen");
+            assertEquals(404, get(base + "/routesx", TOKEN).status(), "a path that only starts like an API path");
+            assertEquals(404, get(base + "/alerts/recently", TOKEN).status());
+            assertEquals(404, get(base + "/nothing-here", null).status());
 
             JsonNode routes = json.readTree(get(base + "/routes", TOKEN).body()).path("routes");
             JsonNode users = route(routes, "/api/v1/users/{id}");
