@@ -40,6 +40,12 @@ public final class ApiService implements AutoCloseable {
         return new HostInfo(host, a.getPort());
     }
 
+    /** The web page's and API's base URL as people and the other instances reach it, e.g. for Slack's links. */
+    public static String baseUrl(MetricsServer server) {
+        HostInfo h = advertised(server);
+        return "http://" + (h.host().contains(":") ? "[" + h.host() + "]" : h.host()) + ":" + h.port();
+    }
+
     /** The Streams properties the API needs: pass them to the pipeline. */
     public static Map<String, String> streamsOverrides(MetricsServer server) {
         HostInfo h = advertised(server);

@@ -70,7 +70,7 @@ final class DemoCommand {
              MetricsServer server = MetricsServer.start(metrics.registry(), metricsPort)) {
             // One raw partition keeps the file's order; the events topic is then partitioned by client.
             kafka.createTopics(1, config.kafka().topics().raw());
-            AlertingConfig alerting = ConfigFiles.alerting(config);
+            AlertingConfig alerting = ConfigFiles.alerting(config).withDefaultSlackLinkBase(ApiService.baseUrl(server));
             TopicSetup.ensure(kafka.bootstrapServers(), config.kafka(), List.of(alerting.deadLetterTopic()));
             try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir,
                     ApiService.streamsOverrides(server));

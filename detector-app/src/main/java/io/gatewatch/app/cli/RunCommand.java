@@ -52,7 +52,8 @@ final class RunCommand {
         try (MetricsServer server = MetricsServer.start(metrics.registry(), java.net.InetAddress.getByName(bind), metricsPort);
              Pipeline pipeline = new Pipeline(config, parsers, metrics, bootstrap, stateDir, ApiService.streamsOverrides(server));
              ApiService api = ApiService.start(config, pipeline.streams(), server, bootstrap);
-             AlertingService delivery = alerting == null ? null : new AlertingService(alerting, bootstrap,
+             AlertingService delivery = alerting == null ? null : new AlertingService(
+                     alerting.withDefaultSlackLinkBase(ApiService.baseUrl(server)), bootstrap,
                      config.kafka().topics().alerts(), config.kafka().applicationId() + "-alerting", System.out,
                      Clock.systemUTC())) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
