@@ -26,8 +26,15 @@ public final class Pipeline implements AutoCloseable {
 
     public Pipeline(GatewatchConfig config, Parsers parsers, GatewatchMetrics metrics, String bootstrapServers,
             Path stateDir) {
-        streams = new KafkaStreams(GatewatchTopology.build(config, parsers, metrics),
-                StreamsSettings.of(config.kafka(), bootstrapServers, stateDir));
+        this(config, parsers, metrics, bootstrapServers, stateDir, java.util.Map.of());
+    }
+
+    /** @param overrides Streams properties set by the caller, e.g. {@code application.server} from the API's address */
+    public Pipeline(GatewatchConfig config, Parsers parsers, GatewatchMetrics metrics, String bootstrapServers,
+            Path stateDir, java.util.Map<String, String> overrides) {
+        java.util.Properties props = StreamsSettings.of(config.kafka(), bootstrapServers, stateDir);
+        props.putAll(overrides);
+        streams = new KafkaStreams(GatewatchTopology.build(config, parsers, metrics), props);
         streamsMetrics = metrics.bind(streams);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
