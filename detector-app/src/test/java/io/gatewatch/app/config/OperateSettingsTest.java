@@ -58,7 +58,7 @@ class OperateSettingsTest {
         Path swagger = Files.writeString(dir.resolve("old.yaml"), "swagger: '2.0'\npaths: {}\n");
         assertEquals(List.of("g.yaml:2: inventory.openapi = " + swagger + ": not a usable OpenAPI 3 spec: old.yaml: not an "
                 + "OpenAPI 3 document (no openapi: 3.x at the top)"), problems("inventory:\n  openapi: " + swagger + "\n"));
-        assertEquals(List.of("g.yaml: inventory.new_within = 0s: must be from 1m to 90d"),
+        assertEquals(List.of("g.yaml:2: inventory.new_within = 0s: out of range (allowed: 1m to 90d)"),
                 problems("inventory:\n  new_within: 0s\n"));
     }
 }
