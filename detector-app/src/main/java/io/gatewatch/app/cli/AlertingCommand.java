@@ -8,15 +8,22 @@ import io.gatewatch.schema.parse.Parsers;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code alerting --config FILE}: the alerting service on its own, reading the alerts topic of the
  * cluster in the config, for deployments that run delivery apart from detection.
  */
-final class AlertingCommand {
-    static final String USAGE = "alerting --config FILE [--group-id ID]";
+@Command(name = "alerting", description = "The alerting service alone: delivers the alerts topic to the configured sinks.")
+final class AlertingCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE", required = true, description = "config file")
+    String configFile;
+    @Option(names = "--group-id", paramLabel = "ID",
+            description = "consumer group (default: kafka.application_id from the config + \"-alerting\")")
+    String groupId;
     private final Parsers parsers;
     private final PrintStream out;
     private final PrintStream err;
@@ -27,15 +34,15 @@ final class AlertingCommand {
         this.err = err;
     }
 
-    int run(List<String> argv) throws Exception {
-        Args args = Args.parse("alerting", argv, Set.of("--config", "--group-id"), Set.of());
-        GatewatchConfig config = ConfigFiles.load(args.required("--config"), parsers);
+    @Override
+    public Integer call() throws Exception {
+        GatewatchConfig config = ConfigFiles.load(configFile, parsers);
         AlertingConfig alerting = ConfigFiles.alerting(config);
         String bootstrap = config.kafka().bootstrapServers();
         TopicSetup.ensure(bootstrap, config.kafka(), List.of(alerting.deadLetterTopic()));
         CountDownLatch stopped = new CountDownLatch(1);
         try (AlertingService service = new AlertingService(alerting, bootstrap, config.kafka().topics().alerts(),
-                args.get("--group-id", config.kafka().applicationId() + "-alerting"), out, Clock.systemUTC())) {
+                groupId != null ? groupId : config.kafka().applicationId() + "-alerting", out, Clock.systemUTC())) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();
                 stopped.countDown();

@@ -31,6 +31,21 @@ public final class Durations {
         };
     }
 
+    /**
+     * Why the text is not a duration (without the text itself), or null when it is one. The command line
+     * prints {@code text + ": " + problem}.
+     */
+    public static String problem(String text) {
+        if (parse(text) != null) {
+            return null;
+        }
+        String t = text == null ? "" : text.trim();
+        if (t.matches("[+-]?\\d+(\\.\\d+)?")) {
+            return "a duration needs a unit, e.g. 90s, 5m or 1h";
+        }
+        return "not a duration; write e.g. 500ms, 30s, 10m, 6h or 1d";
+    }
+
     public static String format(Duration d) {
         long ms = d.toMillis();
         if (ms % 86_400_000 == 0 && ms > 0) {
