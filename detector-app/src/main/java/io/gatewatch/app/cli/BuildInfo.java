@@ -9,7 +9,7 @@ import picocli.CommandLine.IVersionProvider;
 
 /**
  * What {@code detector --version} prints: Gatewatch's version and commit, written into
- * {@code build.properties} by the build, and the Kafka client library's version.
+ * {@code build.properties} by the build (detector-app/pom.xml), and the Kafka client library's version.
  */
 final class BuildInfo implements IVersionProvider {
     static final String UNKNOWN = "unknown";
@@ -25,14 +25,13 @@ final class BuildInfo implements IVersionProvider {
         };
     }
 
+    /** {@code 60696f35a6}, {@code 60696f35a6 (modified)} for a build with uncommitted changes, or unknown. */
     static String commit(Properties p) {
-        String commit = filled(p.getProperty("commit"));
-        return commit.equals(UNKNOWN) || !"true".equals(p.getProperty("dirty")) ? commit : commit + " (modified)";
-    }
-
-    /** A build outside a git checkout leaves the placeholder as it was. */
-    private static String filled(String value) {
-        return value == null || value.isBlank() || value.startsWith("${") ? UNKNOWN : value;
+        String commit = p.getProperty("commit", "");
+        if (!commit.matches("[0-9a-f]{7,40}(-modified)?")) {
+            return UNKNOWN;
+        }
+        return commit.endsWith("-modified") ? commit.replace("-modified", " (modified)") : commit;
     }
 
     private static Properties properties() {
