@@ -14,13 +14,28 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code inspect client KEY | inspect route TEMPLATE}: asks a running instance's query API and prints
  * its JSON answer. The token comes from {@code --token} or {@value ApiSettings#TOKEN_ENV}.
  */
-final class InspectCommand {
-    static final String USAGE = "inspect client KEY | inspect route TEMPLATE [--url http://127.0.0.1:9464] [--token T]";
+@Command(name = "inspect", description = {"Asks a running instance's query API what it knows of a client or a route.",
+    "Prints its JSON answer: 'inspect client ip:203.0.113.7' or 'inspect route /api/v1/login'."})
+final class InspectCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "client|route", description = "what to ask about")
+    String kind;
+    @Parameters(index = "1", paramLabel = "KEY|TEMPLATE", description = "the client key or the route template")
+    String subject;
+    @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:9464",
+            description = "base URL of the instance's API (its metrics port)")
+    String url;
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "bearer token (default: the environment variable " + ApiSettings.TOKEN_ENV + ")")
+    String tokenOption;
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
@@ -31,13 +46,13 @@ final class InspectCommand {
         this.env = env;
     }
 
-    int run(List<String> argv) throws UsageException, IOException, InterruptedException {
-        Args args = Args.parse("inspect", argv, Set.of("--url", "--token"), Set.of(), 2);
-        List<String> what = args.operands();
-        if (what.size() != 2 || !Set.of("client", "route").contains(what.get(0))) {
+    @Override
+    public Integer call() throws UsageException, IOException, InterruptedException {
+        List<String> what = List.of(kind, subject);
+        if (!Set.of("client", "route").contains(what.get(0))) {
             throw new UsageException("inspect: give 'client KEY' or 'route TEMPLATE'");
         }
-        String base = args.get("--url", "http://127.0.0.1:9464");
+        String base = url;
         if (!base.matches("https?://[^/?#]+/?")) {
             throw new UsageException("inspect: --url " + base + ": must be the API's base URL, e.g. http://127.0.0.1:9464");
         }
@@ -45,7 +60,7 @@ final class InspectCommand {
         String path = what.get(0).equals("client")
                 ? QueryApi.clientPath(what.get(1))
                 : "/routes/" + URLEncoder.encode(what.get(1), StandardCharsets.UTF_8);
-        String token = args.get("--token", env.get(ApiSettings.TOKEN_ENV));
+        String token = tokenOption != null ? tokenOption : env.get(ApiSettings.TOKEN_ENV);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15)).GET();
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);

@@ -1,7 +1,6 @@
 package io.gatewatch.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -49,8 +48,9 @@ class InspectCommandTest {
     }
 
     private int run(Map<String, String> env, String... argv) throws Exception {
-        return new InspectCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env).run(List.of(argv));
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        return Main.runCommand(new InspectCommand(o, e, env), List.of(argv), o, e);
     }
 
     @Test
@@ -73,8 +73,9 @@ class InspectCommandTest {
     }
 
     @Test
-    void shouldRefuseAnythingButClientOrRoute() {
-        UsageException e = assertThrows(UsageException.class, () -> run(Map.of(), "user", "alice"));
-        assertEquals("inspect: give 'client KEY' or 'route TEMPLATE'", e.getMessage());
+    void shouldRefuseAnythingButClientOrRoute() throws Exception {
+        assertEquals(2, run(Map.of(), "user", "alice"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("inspect: give 'client KEY' or 'route TEMPLATE'"),
+                err.toString(StandardCharsets.UTF_8));
     }
 }
