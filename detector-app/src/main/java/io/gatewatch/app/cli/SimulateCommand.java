@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code simulate --out DIR [--hours H] [--seed N] [--users N] [--start ISO]}: writes DIR/access.log
+ * {@code simulate --out DIR [--hours H] [--seed N] [--users N] [--start ISO] [--profile classic|hard]}: writes DIR/access.log
  * (NGINX combined, time-ordered, UTC) and DIR/labels.json (who did what, when, from where). The same
  * options give the same bytes.
  */
 final class SimulateCommand {
-    static final String USAGE = "simulate --out DIR [--hours 12] [--seed 42] [--users 2500] [--start 2026-01-12T06:00:00Z]";
+    static final String USAGE = "simulate --out DIR [--hours 12] [--seed 42] [--users 2500] [--start 2026-01-12T06:00:00Z] [--profile classic|hard]";
     static final String ACCESS_LOG = "access.log";
     static final String LABELS = "labels.json";
     private static final long PROGRESS_EVERY = 100_000;
@@ -32,12 +32,12 @@ final class SimulateCommand {
     }
 
     int run(List<String> argv) throws UsageException, IOException {
-        Args args = Args.parse("simulate", argv, Set.of("--out", "--hours", "--seed", "--users", "--start"), Set.of());
+        Args args = Args.parse("simulate", argv, Set.of("--out", "--hours", "--seed", "--users", "--start", "--profile"), Set.of());
         Path out = Path.of(args.required("--out"));
         Simulation.Spec spec = spec(args);
         long started = System.nanoTime();
-        err.printf("simulate: generating %s h of traffic from %s, seed %d, %,d users...%n",
-                hours(spec.length()), spec.start(), spec.seed(), spec.users());
+        err.printf("simulate: generating %s h of %s traffic from %s, seed %d, %,d users...%n",
+                hours(spec.length()), spec.profile().json(), spec.start(), spec.seed(), spec.users());
         Simulation.Result result = Simulation.run(spec);
         result.notes().forEach(n -> err.println("simulate: " + n));
         err.printf("simulate: %,d lines generated in %.1f s; writing %s%n", result.lines().size(), secondsSince(started),
@@ -83,7 +83,13 @@ final class SimulateCommand {
             throw new UsageException("simulate: --start = " + start + ": must be an ISO-8601 time with a zone, like "
                     + "2026-01-12T06:00:00Z");
         }
-        return new Simulation.Spec(seedValue, startTime, length, (int) users);
+        String profile = args.get("--profile", "classic");
+        Simulation.Profile chosen = switch (profile) {
+            case "classic" -> Simulation.Profile.CLASSIC;
+            case "hard" -> Simulation.Profile.HARD;
+            default -> throw new UsageException("simulate: --profile = " + profile + ": must be classic or hard");
+        };
+        return new Simulation.Spec(seedValue, startTime, length, (int) users, chosen);
     }
 
     private void writeLog(Path file, List<String> lines) throws IOException {
