@@ -29,10 +29,15 @@ public record CredentialStuffingConfig(
      * Attempts are counted regardless of status because some applications answer a failed login
      * with 200 (WordPress, Joomla); failures are what a 401/403 says outright.
      *
-     * @param maxFailures tolerated failures in the window; one more fires
-     * @param maxAttempts tolerated attempts in the window; one more fires
+     * @param maxFailures     tolerated failures in the window; one more fires
+     * @param maxAttempts     tolerated attempts in the window; one more fires
+     * @param minFailureRatio the window fires only while at least this share of its attempts failed (0: any);
+     *                        a long window needs it, or a carrier NAT's thousand users' typos would add up
      */
-    public record Window(String name, Duration length, int maxFailures, int maxAttempts) {
+    public record Window(String name, Duration length, int maxFailures, int maxAttempts, double minFailureRatio) {
+        public Window(String name, Duration length, int maxFailures, int maxAttempts) {
+            this(name, length, maxFailures, maxAttempts, 0.0);
+        }
     }
 
     /**
@@ -75,11 +80,15 @@ public record CredentialStuffingConfig(
 
     public static List<Window> defaultWindows() {
         // rapid: no person submits six logins within five seconds, whatever the application answers
-        // (WordPress and others answer a failed login with 200, so only the pace shows it)
+        // (WordPress and others answer a failed login with 200, so only the pace shows it).
+        // long: guessing slowed to one try every few minutes for hours; 20 failures in two hours at a
+        // failure ratio of 80 % or more is no person (a stale saved password fails a few times a day)
+        // and no NAT (its many users mostly log in)
         return List.of(
                 new Window("burst", Duration.ofSeconds(30), 5, 20),
                 new Window("slow", Duration.ofMinutes(10), 10, 40),
-                new Window("rapid", Duration.ofSeconds(5), 5, 5));
+                new Window("rapid", Duration.ofSeconds(5), 5, 5),
+                new Window("long", Duration.ofHours(2), 19, 1_000_000, 0.8));
     }
 
     static CredentialStuffingConfig read(ConfigNode n) {
@@ -104,12 +113,13 @@ public record CredentialStuffingConfig(
             n.problem("windows", n.json().get("windows"), "at most 4 windows (each costs state per client)");
         }
         for (ConfigNode w : items) {
-            w.allowOnly("name", "window", "max_failures", "max_attempts");
+            w.allowOnly("name", "window", "max_failures", "max_attempts", "min_failure_ratio");
             out.add(new Window(
                     w.text("name", "window" + out.size()),
                     w.duration("window", Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofDays(1)),
                     w.integer("max_failures", 5, 1, 1_000_000),
-                    w.integer("max_attempts", 20, 1, 1_000_000)));
+                    w.integer("max_attempts", 20, 1, 1_000_000),
+                    w.decimal("min_failure_ratio", 0.0, 0.0, 1.0)));
         }
         return List.copyOf(out);
     }
