@@ -22,6 +22,8 @@ import java.util.Locale;
  * @param maxStride        the largest id stride that is a walk step (pages and offsets may stride any amount)
  * @param volumeWindow     response bytes are summed over this window
  * @param maxResponseMb    megabytes (10^6 bytes) of responses tolerated in the volume window
+ * @param volumeMinRequests responses in the volume window below which no volume is bulk: one to three
+ *                         downloads of a large public file are not an export, however many bytes
  * @param routesTracked    how many route templates are followed per client (each costs state)
  * @param paginationParams query parameters whose value is a position in a list (first found wins)
  */
@@ -36,6 +38,7 @@ public record DataHarvestingConfig(
         int maxStride,
         Duration volumeWindow,
         double maxResponseMb,
+        int volumeMinRequests,
         int routesTracked,
         List<String> paginationParams) implements DetectorConfig {
 
@@ -64,7 +67,8 @@ public record DataHarvestingConfig(
     static DataHarvestingConfig read(ConfigNode n) {
         List<String> keys = new ArrayList<>(List.of(DetectorSettings.KEYS));
         keys.addAll(List.of("window", "max_distinct_ids", "max_pages", "max_distinct_objects", "walk_window",
-                "walk_min_steps", "max_stride", "volume_window", "max_response_mb", "routes_tracked", "pagination_params"));
+                "walk_min_steps", "max_stride", "volume_window", "max_response_mb", "volume_min_requests", "routes_tracked",
+                "pagination_params"));
         n.allowOnly(keys.toArray(String[]::new));
         DetectorSettings settings = DetectorSettings.read(n, Alert.Severity.HIGH, Duration.ofHours(1));
         if (!n.has("allowlist")) {
@@ -86,6 +90,7 @@ public record DataHarvestingConfig(
         int maxStride = n.integer("max_stride", 100, 1, 1_000_000_000);
         Duration volumeWindow = n.duration("volume_window", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(1));
         double maxMb = n.decimal("max_response_mb", 500, 0.01, 10_000_000);
+        int volumeMinRequests = n.integer("volume_min_requests", 20, 1, 1_000_000);
         int routes = n.integer("routes_tracked", 4, 1, 8);
         List<String> params = n.texts("pagination_params", DEFAULT_PAGINATION_PARAMS);
         if (n.has("pagination_params") && params.isEmpty()) {
@@ -93,7 +98,7 @@ public record DataHarvestingConfig(
                     "must name at least one query parameter (page, offset, cursor, ...)");
         }
         return new DataHarvestingConfig(settings, window, maxIds, maxPages, maxObjects, walkWindow, walkMinSteps,
-                maxStride, volumeWindow, maxMb, routes,
+                maxStride, volumeWindow, maxMb, volumeMinRequests, routes,
                 params.stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct().toList());
     }
 }
