@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code simulate --out DIR [--hours H] [--seed N] [--users N] [--start ISO]}: writes DIR/access.log
+ * {@code simulate --out DIR [--hours H] [--seed N] [--users N] [--start ISO] [--profile classic|hard]}: writes DIR/access.log
  * (NGINX combined, time-ordered, UTC) and DIR/labels.json (who did what, when, from where). The same
  * options give the same bytes.
  */
@@ -37,6 +37,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--start", paramLabel = "TIME", defaultValue = "2026-01-12T06:00:00Z",
             description = "ISO-8601 time of the first line")
     String start;
+    @Option(names = "--profile", paramLabel = "classic|hard", defaultValue = "classic",
+            description = "classic: the first simulator's fixed plan; hard: thirteen attack kinds at times and paces "
+                    + "drawn from the seed, among benign crowds that look like attacks")
+    String profile;
     static final String ACCESS_LOG = "access.log";
     static final String LABELS = "labels.json";
     private static final long PROGRESS_EVERY = 100_000;
@@ -50,8 +54,8 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws UsageException, IOException {
         Simulation.Spec spec = spec();
         long started = System.nanoTime();
-        err.printf("simulate: generating %s h of traffic from %s, seed %d, %,d users...%n",
-                hours(spec.length()), spec.start(), spec.seed(), spec.users());
+        err.printf("simulate: generating %s h of %s traffic from %s, seed %d, %,d users...%n",
+                hours(spec.length()), spec.profile().json(), spec.start(), spec.seed(), spec.users());
         Simulation.Result result = Simulation.run(spec);
         result.notes().forEach(n -> err.println("simulate: " + n));
         err.printf("simulate: %,d lines generated in %.1f s; writing %s%n", result.lines().size(), secondsSince(started),
@@ -93,7 +97,12 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UsageException("simulate: --start = " + start + ": must be an ISO-8601 time with a zone, like "
                     + "2026-01-12T06:00:00Z");
         }
-        return new Simulation.Spec(seedValue, startTime, length, (int) users);
+        Simulation.Profile chosen = switch (profile) {
+            case "classic" -> Simulation.Profile.CLASSIC;
+            case "hard" -> Simulation.Profile.HARD;
+            default -> throw new UsageException("simulate: --profile = " + profile + ": must be classic or hard");
+        };
+        return new Simulation.Spec(seedValue, startTime, length, (int) users, chosen);
     }
 
     private void writeLog(Path file, List<String> lines) throws IOException {

@@ -32,9 +32,18 @@ public record GatewatchConfig(
         ApiSettings api,
         InventorySettings inventory) {
 
+    /**
+     * Generic login paths and the admin and token endpoints of the applications most often attacked:
+     * WordPress ({@code wp-login.php}, {@code xmlrpc.php}), Joomla ({@code /administrator/index.php}),
+     * Drupal ({@code /user/login}), Magento (admin and integration tokens), phpMyAdmin, Grafana,
+     * Keycloak and OAuth token endpoints.
+     */
     public static final List<String> DEFAULT_LOGIN_ROUTES = List.of(
             "/login", "/signin", "/sign-in", "/logon", "/auth", "/session", "/sessions", "/token",
             "/oauth/token", "/oauth2/token", "/wp-login.php", "/xmlrpc.php", "/user/login",
-            "/**/login", "/**/signin", "/**/sign-in", "/**/auth/token", "/**/oauth/token", "/**/session",
-            "/**/sessions", "/**/authenticate");
+            "/administrator/index.php", "/administrator", "/phpmyadmin/index.php", "/pma/index.php",
+            "/rest/*/integration/admin/token", "/rest/*/integration/customer/token", "/index.php/admin",
+            "/**/protocol/openid-connect/token", "/api/user/auth",
+            "/**/login", "/**/signin", "/**/sign-in", "/**/auth/token", "/**/oauth/token", "/**/oauth2/token",
+            "/**/session", "/**/sessions", "/**/authenticate");
 }
