@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -21,10 +23,11 @@ import java.nio.charset.StandardCharsets;
  * becomes a regression test.
  */
 class ParsersFuzzTest {
+    private final SecretHasher hasher = SecretHasher.of("test-deployment-key-0123456789");
     /** Per test in fuzzing mode only; raise it for a longer campaign (e.g. "2h"). Regression mode ignores it. */
     private static final String FUZZ_DURATION = "30s";
 
-    private final Parsers parsers = Parsers.standard(true);
+    private final Parsers parsers = Parsers.standard(true, hasher);
 
     private static String text(byte[] input) {
         return new String(input, StandardCharsets.UTF_8);
@@ -62,7 +65,7 @@ class ParsersFuzzTest {
 
     @FuzzTest(maxDuration = FUZZ_DURATION)
     void fuzzGenericJson(byte[] input) {
-        GenericJsonLogParser fastly = new GenericJsonLogParser("fastly", "fastly", FuzzSeeds.FASTLY_MAPPING, Json.newMapper());
+        GenericJsonLogParser fastly = new GenericJsonLogParser("fastly", "fastly", FuzzSeeds.FASTLY_MAPPING, Json.newMapper(), hasher);
         ParserMutationTest.assertWellFormed(fastly.parse(text(input)), text(input));
     }
 
