@@ -20,6 +20,7 @@ final class Credentials {
             "privatetoken");
 
     private static final int MAX_USER = 256;
+    private static final int MAX_EXTENSION = 5;
 
     private final SecretHasher hasher;
 
@@ -175,14 +176,41 @@ final class Credentials {
     private String redactSegment(String segment) {
         int semicolon = segment.indexOf(';');
         String head = semicolon < 0 ? segment : segment.substring(0, semicolon);
+        String newHead = null;
+        int dot = extensionDot(head);
+        if (dot > 0) {
+            // A token with a file extension (a content-addressed asset, a key.json): the extension stays, so
+            // the route stays {id}.ext
+            String name = percentDecode(head.substring(0, dot));
+            if (!SecretHasher.isHash(name) && SecretShapes.isSecretSegment(name)) {
+                newHead = hasher.hash(name) + head.substring(dot);
+            }
+        }
         String decoded = percentDecode(head);
-        String newHead = !SecretHasher.isHash(decoded) && SecretShapes.isSecretSegment(decoded) ? hasher.hash(decoded) : null;
+        if (newHead == null && !SecretHasher.isHash(decoded) && SecretShapes.isSecretSegment(decoded)) {
+            newHead = hasher.hash(decoded);
+        }
         String params = semicolon < 0 ? null : segment.substring(semicolon + 1);
         String newParams = params == null ? null : redactParams(params, ';');
         if (newHead == null && (params == null || newParams.equals(params))) {
             return null;
         }
         return (newHead != null ? newHead : head) + (params == null ? "" : ";" + newParams);
+    }
+
+    /** The index of the dot before a short alphanumeric file extension, or -1. */
+    private static int extensionDot(String segment) {
+        int dot = segment.lastIndexOf('.');
+        int ext = segment.length() - dot - 1;
+        if (dot <= 0 || ext < 1 || ext > MAX_EXTENSION) {
+            return -1;
+        }
+        for (int i = dot + 1; i < segment.length(); i++) {
+            if (!Character.isLetterOrDigit(segment.charAt(i))) {
+                return -1;
+            }
+        }
+        return dot;
     }
 
     private String redactParams(String s, char separator) {

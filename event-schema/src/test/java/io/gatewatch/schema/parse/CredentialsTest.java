@@ -83,6 +83,15 @@ class CredentialsTest {
     }
 
     @Test
+    void shouldKeepTheFileExtensionOfAHashedSegmentSoTheRouteStaysTheSame() {
+        String original = "/css/fonts/xjAJXh38I15wypJXxuGMBp0EAVxt0G0biEntp43Qt6E.ttf";
+        String path = credentials.redactPath(original);
+
+        assertEquals("/css/fonts/" + hasher.hash("xjAJXh38I15wypJXxuGMBp0EAVxt0G0biEntp43Qt6E") + ".ttf", path);
+        assertEquals(RouteTemplater.template(original), RouteTemplater.template(path));
+    }
+
+    @Test
     void shouldJudgeMatrixParametersInAPathLikeQueryParameters() {
         assertEquals("/app;jsessionid=" + hasher.hash("1A2B3C4D") + "/home",
                 credentials.redactPath("/app;jsessionid=1A2B3C4D/home"));
