@@ -140,10 +140,18 @@ final class Credentials {
         StringBuilder out = null;
         int n = path.length();
         int start = 0;
+        boolean afterCredentialName = false;
         while (start <= n) {
             int slash = path.indexOf('/', start);
             int end = slash < 0 ? n : slash;
-            String replaced = end > start ? redactSegment(path.substring(start, end)) : null;
+            String replaced = null;
+            if (end > start) {
+                String segment = path.substring(start, end);
+                // a number after /keys/ is a key's id, not a key: kept, so ID-order detection still sees it
+                replaced = afterCredentialName && RouteTemplater.isIdentifier(path, start, end) && !isDigits(segment)
+                        && !SecretHasher.isHash(segment) ? hasher.hash(percentDecode(segment)) : redactSegment(segment);
+                afterCredentialName = isCredentialCollection(segment);
+            }
             if (replaced != null) {
                 if (out == null) {
                     out = new StringBuilder(n).append(path, 0, start);
@@ -161,6 +169,25 @@ final class Credentials {
             start = slash + 1;
         }
         return out == null ? path : out.toString();
+    }
+
+    /**
+     * True for a segment naming what follows as a credential ({@code /keys/...}, {@code /tokens/...},
+     * {@code /api-key/...}): the identifier after it is hashed even when it looks like any hex id.
+     */
+    private static boolean isCredentialCollection(String segment) {
+        String name = segment.length() > 1 && (segment.endsWith("s") || segment.endsWith("S"))
+                ? segment.substring(0, segment.length() - 1) : segment;
+        return name.length() <= 32 && SecretShapes.isSecretName(percentDecode(name));
+    }
+
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A host without {@code user:password@}; the same string when there is none. */

@@ -92,6 +92,17 @@ class CredentialsTest {
     }
 
     @Test
+    void shouldHashAnyNonNumericIdentifierAfterASegmentNamingCredentials() {
+        String hex = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b";
+
+        assertEquals("/v1/api-keys/" + hasher.hash(hex) + "/usage", credentials.redactPath("/v1/api-keys/" + hex + "/usage"));
+        assertEquals("/v1/tokens/" + hasher.hash("a1b2c3d4e5f6") , credentials.redactPath("/v1/tokens/a1b2c3d4e5f6"));
+        assertEquals("/v1/keys/4711/usage", credentials.redactPath("/v1/keys/4711/usage"), "a number is the key's id");
+        assertEquals("/v1/keys/list", credentials.redactPath("/v1/keys/list"), "a word is not a key");
+        assertEquals("/v1/commits/" + hex, credentials.redactPath("/v1/commits/" + hex), "hex after other names is an id");
+    }
+
+    @Test
     void shouldJudgeMatrixParametersInAPathLikeQueryParameters() {
         assertEquals("/app;jsessionid=" + hasher.hash("1A2B3C4D") + "/home",
                 credentials.redactPath("/app;jsessionid=1A2B3C4D/home"));
