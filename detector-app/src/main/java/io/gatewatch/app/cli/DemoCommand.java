@@ -71,7 +71,7 @@ final class DemoCommand {
             kafka.createTopics(1, config.kafka().topics().raw());
             AlertingConfig alerting = ConfigFiles.alerting(config);
             TopicSetup.ensure(kafka.bootstrapServers(), config.kafka(), List.of(alerting.deadLetterTopic()));
-            try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir);
+            try (Pipeline pipeline = new Pipeline(config, ConfigFiles.keyedParsers(config), metrics, kafka.bootstrapServers(), stateDir);
                  LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(), "nginx");
                  AlertTail tail = new AlertTail(kafka.bootstrapServers(), config.kafka().topics().alerts(), a -> {
                      synchronized (byDetector) {

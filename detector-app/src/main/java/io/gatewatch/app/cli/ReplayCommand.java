@@ -74,7 +74,7 @@ final class ReplayCommand {
                             k.topics(), 1, k.replicationFactor(), k.properties()),
                     alerting == null ? List.of() : List.of(alerting.deadLetterTopic()));
             long[] alerts = new long[2];
-            try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir);
+            try (Pipeline pipeline = new Pipeline(config, ConfigFiles.keyedParsers(config), metrics, kafka.bootstrapServers(), stateDir);
                  LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(), format)) {
                 AlertTail tail = new AlertTail(kafka.bootstrapServers(), config.kafka().topics().alerts(), a -> {
                     synchronized (out) {

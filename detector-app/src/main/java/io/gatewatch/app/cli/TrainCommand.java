@@ -59,7 +59,7 @@ final class TrainCommand {
         }
         int minRequests = minRequests(args.get("--min-requests", "20"));
         GatewatchConfig config = ConfigFiles.load(args.get("--config"), parsers);
-        LogParser parser = parsers.forName(format);
+        LogParser parser = ConfigFiles.keyedParsers(config).forName(format);
         BehaviourVectors vectors = new BehaviourVectors(interval.toMillis(), minRequests, config.loginRoutes());
         long lines = 0;
         long rejected = 0;

@@ -1,6 +1,7 @@
 package io.gatewatch.app.config;
 
 import io.gatewatch.schema.ApiEvent;
+import io.gatewatch.schema.SecretHasher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -86,11 +87,15 @@ public record Allowlist(List<Cidr> cidrs, Set<String> apiKeyHashes, List<Pattern
         }
         List<String> keys = n.texts("api_key_hashes", List.of());
         for (int i = 0; i < keys.size(); i++) {
-            if (!keys.get(i).matches("sha256:[0-9a-f]{16}")) {
+            if (keys.get(i).matches("sha256:[0-9a-f]{16}")) {
+                n.problem("api_key_hashes[" + i + "]", n.json().get("api_key_hashes").get(i),
+                        "an unkeyed hash from before keyed hashing: recompute it as hmac: (docs/reliability.md)");
+            } else if (!SecretHasher.isHash(keys.get(i))) {
                 // The value may be a real key pasted by mistake: it is not echoed into logs.
                 n.problem("api_key_hashes[" + i + "]",
                         com.fasterxml.jackson.databind.node.TextNode.valueOf("(not shown, " + keys.get(i).length() + " characters)"),
-                        "must be a key hash as alerts show it (sha256: and 16 hex digits), never the key itself");
+                        "must be a key hash as alerts show it (hmac: and 16 hex digits, keyed with secrets.hash_key), "
+                                + "never the key itself");
             }
         }
         List<Pattern> uas = new ArrayList<>();

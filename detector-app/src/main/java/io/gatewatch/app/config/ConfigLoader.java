@@ -44,7 +44,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(List.of(label + ": cannot read: " + e.getMessage()));
         }
-        return parse(text, label);
+        return parse(text, label, file.toAbsolutePath().resolveSibling(SecretsConfig.KEY_FILE_NAME));
     }
 
     public GatewatchConfig defaults() {
@@ -56,6 +56,10 @@ public final class ConfigLoader {
     }
 
     public GatewatchConfig parse(String yamlText, String label) throws ConfigException {
+        return parse(yamlText, label, null);
+    }
+
+    private GatewatchConfig parse(String yamlText, String label, Path keyFile) throws ConfigException {
         JsonNode tree;
         try {
             tree = yamlText.isBlank() ? JsonNodeFactory.instance.objectNode() : yaml.readTree(yamlText);
@@ -70,7 +74,7 @@ public final class ConfigLoader {
         if (!tree.isObject()) {
             throw new ConfigException(List.of(label + ": the top level must be a mapping of keys to values"));
         }
-        GatewatchConfig config = read(ConfigNode.root(tree, problems));
+        GatewatchConfig config = read(ConfigNode.root(tree, problems), keyFile);
         if (config.alerting() != null) {
             alertingValidator.apply(config.alerting()).forEach(problems::add);
         }
@@ -80,8 +84,8 @@ public final class ConfigLoader {
         return config;
     }
 
-    private GatewatchConfig read(ConfigNode root) {
-        root.allowOnly("kafka", "input", "identity", "login_routes", "allowlist", "time", "detectors", "alerting");
+    private GatewatchConfig read(ConfigNode root, Path keyFile) {
+        root.allowOnly("kafka", "input", "identity", "login_routes", "allowlist", "time", "detectors", "alerting", "secrets");
         KafkaSettings kafka = KafkaSettings.read(root.child("kafka"));
 
         ConfigNode input = root.child("input");
@@ -126,7 +130,7 @@ public final class ConfigLoader {
 
         return new GatewatchConfig(kafka, format, List.copyOf(order), loginRoutes, Allowlist.read(root.child("allowlist")),
                 grace, idle, maxFuture, readDetectors(root.child("detectors")),
-                root.has("alerting") ? root.json().get("alerting") : null);
+                root.has("alerting") ? root.json().get("alerting") : null, SecretsConfig.read(root.child("secrets"), keyFile));
     }
 
     private static List<DetectorBlock> readDetectors(ConfigNode n) {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param idleExpiry     a client profile not seen for this long is deleted
  * @param maxFuture      how far ahead of the wall clock an event may be dated; later ones are dead-lettered
  * @param alerting       the {@code alerting:} block, validated by the alerting module
+ * @param secrets        the key credentials are hashed under, or where to keep a generated one
  */
 public record GatewatchConfig(
         KafkaSettings kafka,
@@ -26,7 +27,8 @@ public record GatewatchConfig(
         Duration idleExpiry,
         Duration maxFuture,
         List<DetectorBlock> detectors,
-        JsonNode alerting) {
+        JsonNode alerting,
+        SecretsConfig secrets) {
 
     public static final List<String> DEFAULT_LOGIN_ROUTES = List.of(
             "/login", "/signin", "/sign-in", "/logon", "/auth", "/session", "/sessions", "/token",
