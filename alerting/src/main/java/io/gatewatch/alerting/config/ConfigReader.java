@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatewatch.alerting.format.AlertFormat;
 import io.gatewatch.schema.Alert;
 import java.net.InetAddress;
+import io.gatewatch.schema.Redact;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -181,7 +182,7 @@ final class ConfigReader {
         Optional<URI> url = p.text(node, "url", at, true).flatMap(u -> {
             Optional<URI> uri = parseHttpUrl(u);
             if (uri.isEmpty()) {
-                p.add(at + ".url", u, "not an http(s) URL of the HTTP Event Collector, e.g. https://127.0.0.1:8088");
+                p.add(at + ".url", Redact.url(u), "not an http(s) URL of the HTTP Event Collector, e.g. https://127.0.0.1:8088");
             }
             return uri;
         });

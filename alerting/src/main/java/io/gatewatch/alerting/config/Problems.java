@@ -1,6 +1,7 @@
 package io.gatewatch.alerting.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatewatch.schema.Redact;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,7 +25,8 @@ final class Problems {
     }
 
     void add(String path, String value, String reason) {
-        lines.add(path + " = " + value + ": " + reason);
+        // a value may be a URL with a password or a pasted token: never printed as it is
+        lines.add(path + " = " + Redact.text(value) + ": " + reason);
     }
 
     void add(String path, JsonNode value, String reason) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * are full of hex ids (object ids, digests, commit hashes) that the route templater turns into
  * {@code {id}} and the detectors count.
  */
-final class SecretShapes {
+public final class SecretShapes {
     /** Names (lower-case, separators removed) that are a secret whatever their value. */
     private static final Set<String> EXACT = Set.of("key", "sig", "sid", "code", "auth", "pwd", "pass", "otp",
             "jwt", "token", "secret", "session", "password", "passwd", "signature", "apikey", "hash", "nonce",
@@ -39,7 +39,7 @@ final class SecretShapes {
     }
 
     /** True when a parameter of this name (already percent-decoded) carries a secret. */
-    static boolean isSecretName(String rawName) {
+    public static boolean isSecretName(String rawName) {
         String lower = rawName.toLowerCase(Locale.ROOT).strip();
         StringBuilder compact = new StringBuilder(lower.length());
         for (int i = 0; i < lower.length(); i++) {
@@ -72,12 +72,12 @@ final class SecretShapes {
     }
 
     /** True for a query value that is a credential by shape or entropy. */
-    static boolean isSecretValue(String v) {
+    public static boolean isSecretValue(String v) {
         return isSecretSegment(v) || isLongHex(v) || isLongBase64(v);
     }
 
     /** True for a path segment that is a credential by shape or entropy (hex ids excepted). */
-    static boolean isSecretSegment(String v) {
+    public static boolean isSecretSegment(String v) {
         if (v.length() < 16) {
             return false;
         }
