@@ -37,8 +37,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 final class IngestCommand {
     static final String USAGE = "ingest FILE|- [--format NAME] [--follow] [--from-end] [--config FILE] "
             + "[--bootstrap HOST:PORT] [--timeout 10s]";
-    /** A record must fit Kafka's default 1 MB message size even when every character takes 3 bytes. */
-    static final int MAX_LINE_CHARS = 256 * 1024;
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private final Parsers parsers;
@@ -101,7 +99,8 @@ final class IngestCommand {
             t.setDaemon(true);
             return t;
         });
-        try (LineProducer producer = new LineProducer(bootstrap, topic, format, producerSettings(config, timeout))) {
+        try (LineProducer producer = new LineProducer(bootstrap, topic, config.kafka().topics().dlq(), format,
+                producerSettings(config, timeout))) {
             Thread hook = new Thread(() -> {
                 stop.countDown();
                 try {
@@ -232,7 +231,8 @@ final class IngestCommand {
             s.append(String.format(", %,d blank skipped", counts.blank.get()));
         }
         if (counts.tooLong.get() > 0) {
-            s.append(String.format(", %,d longer than %,d characters not sent", counts.tooLong.get(), MAX_LINE_CHARS));
+            s.append(String.format(", %,d longer than %,d bytes dead-lettered with their length",
+                    counts.tooLong.get(), LineProducer.MAX_LINE_BYTES));
         }
         if (counts.rotations > 0 || counts.truncations > 0) {
             s.append(String.format(", %d rotations and %d truncations followed", counts.rotations, counts.truncations));
@@ -253,11 +253,13 @@ final class IngestCommand {
         void send(String line, LineProducer producer) {
             if (line.isBlank()) {
                 blank.incrementAndGet();
-            } else if (line.length() > MAX_LINE_CHARS) {
-                tooLong.incrementAndGet();
-            } else {
-                producer.send(line);
+                return;
             }
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > LineProducer.MAX_LINE_BYTES) {
+                tooLong.incrementAndGet();
+            }
+            producer.send(bytes); // an over-long line goes to the dead-letter topic with its length
         }
     }
 }

@@ -2,6 +2,7 @@ package io.gatewatch.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.gatewatch.schema.Redact;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -221,12 +222,13 @@ public final class ConfigNode {
 
     /** Reports a problem with the value under key. */
     public void problem(String key, JsonNode value, String reason) {
-        problems.add(keyPath(key) + " = " + show(value) + ": " + reason);
+        // a value may be a URL with a password or a pasted token: never printed as it is
+        problems.add(keyPath(key) + " = " + Redact.text(show(value)) + ": " + reason);
     }
 
     /** Reports a problem with this node as a whole (e.g. two settings that conflict). */
     public void problem(String reason) {
-        problems.add((path.isEmpty() ? "(top level)" : path) + " = " + show(json) + ": " + reason);
+        problems.add((path.isEmpty() ? "(top level)" : path) + " = " + Redact.text(show(json)) + ": " + reason);
     }
 
     static String show(JsonNode v) {
