@@ -1,6 +1,7 @@
 package io.gatewatch.app.run;
 
 import io.gatewatch.app.topology.DeadLetters;
+import io.gatewatch.app.topology.LineLimit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +26,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@link #MAX_LINE_BYTES} goes to the dead-letter topic with its length and first bytes.
  */
 public final class LineProducer implements AutoCloseable {
-    /**
-     * The longest line sent as one record, shared by {@code replay} and {@code ingest}: below the
-     * producer's and broker's 1 MiB record limit (max.request.size, message.max.bytes) with room for the
-     * record's headers and batch overhead, so a line within it is never refused by Kafka.
-     */
-    public static final int MAX_LINE_BYTES = 1_000_000;
+    /** The longest line sent as one record: {@link LineLimit#MAX_BYTES}, shared by replay, ingest and normalize. */
+    public static final int MAX_LINE_BYTES = LineLimit.MAX_BYTES;
     /** How much of an over-long line its dead letter keeps. */
     public static final int DEAD_LETTER_HEAD_BYTES = 4096;
     static final String STAGE = "read";
