@@ -45,7 +45,12 @@ final class ConfigFiles {
      * parses logs hands to the topology.
      */
     static Parsers keyedParsers(GatewatchConfig config) {
-        return Parsers.standard(HashKeys.resolve(config.secrets(), System.getenv(), log::info));
+        return keyedParsers(config, null);
+    }
+
+    /** As {@link #keyedParsers(GatewatchConfig)}, keeping a generated key in {@code stateDir} when the config's folder is read-only. */
+    static Parsers keyedParsers(GatewatchConfig config, java.nio.file.Path stateDir) {
+        return Parsers.standard(HashKeys.resolve(config.secrets(), System.getenv(), stateDir, log::info));
     }
 
     static GatewatchConfig load(String path, Parsers parsers) throws ConfigException {

@@ -49,7 +49,7 @@ final class RunCommand {
         GatewatchMetrics metrics = new GatewatchMetrics(MetricsServer.newRegistry());
         CountDownLatch stopped = new CountDownLatch(1);
         try (MetricsServer server = MetricsServer.start(metrics.registry(), java.net.InetAddress.getByName(bind), metricsPort);
-             Pipeline pipeline = new Pipeline(config, ConfigFiles.keyedParsers(config), metrics, bootstrap, stateDir);
+             Pipeline pipeline = new Pipeline(config, ConfigFiles.keyedParsers(config, stateDir), metrics, bootstrap, stateDir);
              AlertingService delivery = alerting == null ? null : new AlertingService(alerting, bootstrap,
                      config.kafka().topics().alerts(), config.kafka().applicationId() + "-alerting", System.out,
                      Clock.systemUTC())) {

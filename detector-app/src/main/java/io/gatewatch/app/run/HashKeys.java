@@ -20,8 +20,9 @@ import java.util.function.Consumer;
 /**
  * Which key the deployment hashes credentials under, first found wins: {@code secrets.hash_key} in the
  * config, the {@value SecretsConfig#ENV} environment variable, the key file next to the config file
- * (generated with a random 256-bit key and mode 0600 on first start), or, without a config file, a
- * random key for this run only. The key itself is never logged.
+ * (generated with a random 256-bit key and mode 0600 on first start; in the state directory when the
+ * config's folder is read-only), or, without a config file, a random key for this run only. The key
+ * itself is never logged.
  */
 public final class HashKeys {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -34,6 +35,16 @@ public final class HashKeys {
      * @param note receives one line when a key is generated or is for this run only
      */
     public static SecretHasher resolve(SecretsConfig secrets, Map<String, String> env, Consumer<String> note) {
+        return resolve(secrets, env, null, note);
+    }
+
+    /**
+     * As {@link #resolve(SecretsConfig, Map, Consumer)}; when the folder of the config file is read-only
+     * (a mounted config), the key file is kept in {@code fallbackDir} instead (the state directory of
+     * {@code run}), if given.
+     */
+    public static SecretHasher resolve(SecretsConfig secrets, Map<String, String> env, Path fallbackDir,
+            Consumer<String> note) {
         if (secrets.hashKey() != null) {
             return SecretHasher.of(secrets.hashKey());
         }
@@ -50,7 +61,11 @@ public final class HashKeys {
                     + "under a random key for this run only");
             return SecretHasher.random();
         }
-        return SecretHasher.of(readOrCreate(secrets.keyFile(), note));
+        Path file = secrets.keyFile();
+        if (fallbackDir != null && !Files.exists(file) && !Files.isWritable(file.toAbsolutePath().getParent())) {
+            file = fallbackDir.resolve(SecretsConfig.KEY_FILE_NAME);
+        }
+        return SecretHasher.of(readOrCreate(file, note));
     }
 
     private static String readOrCreate(Path file, Consumer<String> note) {

@@ -57,6 +57,22 @@ class HashKeysTest {
     }
 
     @Test
+    void shouldKeepTheGeneratedKeyInTheStateDirectoryWhenTheConfigFolderIsReadOnly() throws Exception {
+        Path configDir = Files.createDirectories(dir.resolve("etc"));
+        Path state = Files.createDirectories(dir.resolve("state"));
+        Files.setPosixFilePermissions(configDir, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            SecretsConfig secrets = new SecretsConfig(null, configDir.resolve(SecretsConfig.KEY_FILE_NAME));
+            String first = HashKeys.resolve(secrets, Map.of(), state, notes::add).hash("k");
+
+            assertTrue(Files.exists(state.resolve(SecretsConfig.KEY_FILE_NAME)));
+            assertEquals(first, HashKeys.resolve(secrets, Map.of(), state, notes::add).hash("k"));
+        } finally {
+            Files.setPosixFilePermissions(configDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
     void shouldUseARandomKeyForOneRunWithoutAConfigFile() {
         String a = HashKeys.resolve(SecretsConfig.NONE, Map.of(), notes::add).hash("k");
         String b = HashKeys.resolve(SecretsConfig.NONE, Map.of(), notes::add).hash("k");

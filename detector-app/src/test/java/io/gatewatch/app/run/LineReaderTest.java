@@ -9,11 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class LineReaderTest {
     private static byte[] bytes(String s) {
@@ -61,20 +58,5 @@ class LineReaderTest {
         LineReader r = new LineReader(new ByteArrayInputStream(in.toByteArray()), 1000, 16);
 
         assertArrayEquals(line, assertInstanceOf(LineReader.Text.class, r.next()).bytes());
-    }
-
-    @Test
-    void shouldRemoveAnOwnedTemporaryFolderWhenARunFailsWithAnError(@TempDir Path unused) throws Exception {
-        Path dir;
-        try (TempDirs.Owned owned = TempDirs.owned("gatewatch-test-state")) {
-            dir = owned.path();
-            Files.writeString(Files.createDirectories(dir.resolve("task-0")).resolve("store.sst"), "state");
-            try {
-                throw new OutOfMemoryError("simulated");
-            } catch (OutOfMemoryError expected) {
-                // the try-with-resources below still runs, as it does when a replay dies
-            }
-        }
-        assertEquals(false, Files.exists(dir));
     }
 }
