@@ -17,6 +17,12 @@ public final class SecretShapes {
             "jwt", "token", "secret", "session", "password", "passwd", "signature", "apikey", "hash", "nonce",
             "credential", "credentials", "authorization", "passcode", "pin", "ticket", "state");
 
+    /**
+     * Names that look like credentials but carry none, and whose value reconnaissance detection and
+     * analysts need: Xdebug's session trigger (its value is an IDE name), a classic scanner probe.
+     */
+    private static final Set<String> NOT_SECRET = Set.of("xdebugsessionstart", "xdebugsession", "xdebugsessionstop");
+
     /** Name parts that make any name containing them a secret, e.g. {@code x_auth_token}, {@code jsessionid}. */
     private static final String[] PARTS = {"token", "secret", "passw", "apikey", "accesskey", "privatekey", "authkey",
             "signature", "session", "sessid", "credential", "jwt", "authorization", "passphrase", "authcode"};
@@ -49,6 +55,9 @@ public final class SecretShapes {
             }
         }
         String n = compact.toString();
+        if (NOT_SECRET.contains(n)) {
+            return false;
+        }
         if (EXACT.contains(n)) {
             return true;
         }
