@@ -35,9 +35,9 @@ public final class TestAlerts {
         evidence.put("threshold_distinct_ids", 500);
         evidence.put("sequential_ratio", 0.93);
         return new Alert(Alert.SCHEMA, "dh-key-9f2c-1741953665120", 2, "data_harvesting", Alert.Severity.CRITICAL,
-                Alert.Scope.CLIENT, new Alert.Client("key:sha256:9f2c1a7be04d3e11", "198.51.100.23", "sha256:9f2c1a7be04d3e11", "svc-reporting"),
+                Alert.Scope.CLIENT, new Alert.Client("key:hmac:9f2c1a7be04d3e11", "198.51.100.23", "hmac:9f2c1a7be04d3e11", "svc-reporting"),
                 "/api/v1/customers/{id}", "GET", FIRST_SEEN, DETECTED, 0.95,
-                "API key sha256:9f2c1a7be04d3e11 read 1840 different customer records in 10 min (threshold 500), 93% in ID order",
+                "API key hmac:9f2c1a7be04d3e11 read 1840 different customer records in 10 min (threshold 500), 93% in ID order",
                 evidence, List.of(), Alert.Mode.ALERT);
     }
 

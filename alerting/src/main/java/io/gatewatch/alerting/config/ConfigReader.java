@@ -8,6 +8,7 @@ import io.gatewatch.schema.config.ConfigKey;
 import io.gatewatch.schema.config.ConfigValues;
 import io.gatewatch.schema.config.Durations;
 import java.net.InetAddress;
+import io.gatewatch.schema.Redact;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -168,7 +169,7 @@ final class ConfigReader {
         Optional<URI> url = p.optional(node, at, AlertingKeys.HEC_URL).flatMap(u -> {
             Optional<URI> uri = parseHttpUrl(u);
             if (uri.isEmpty()) {
-                p.add(at + ".url", u, "not an http(s) URL of the HTTP Event Collector, e.g. https://127.0.0.1:8088");
+                p.add(at + ".url", Redact.url(u), "not an http(s) URL of the HTTP Event Collector, e.g. https://127.0.0.1:8088");
             }
             return uri;
         });

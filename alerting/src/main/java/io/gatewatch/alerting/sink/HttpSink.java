@@ -3,6 +3,7 @@ package io.gatewatch.alerting.sink;
 import io.gatewatch.alerting.config.Secret;
 import io.gatewatch.alerting.format.AlertText;
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.Redact;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * POSTs each alert to an HTTP receiver (Slack, Splunk HEC, a webhook) with the JDK client. 2xx is delivered;
  * 408, 425, 429 and 5xx are worth retrying, honouring {@code Retry-After}; other statuses are final.
- * Reasons quote the status and a short, secret-free part of the response, never the URL.
+ * Reasons quote the status and a short part of the response with the URL's secrets, and anything else that
+ * looks like a credential, masked (a receiver may echo the URL it was called with).
  */
 public final class HttpSink implements Sink {
     static final int BODY_EXCERPT = 200;
@@ -121,6 +123,6 @@ public final class HttpSink implements Sink {
         for (Secret s : requests.secrets()) {
             out = s.redact(out);
         }
-        return out;
+        return Redact.text(out);
     }
 }

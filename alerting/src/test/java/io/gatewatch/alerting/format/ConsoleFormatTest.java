@@ -16,8 +16,8 @@ class ConsoleFormatTest {
 
     @Test
     void shouldMarkUpdatesWithTheirRevision() {
-        assertEquals("12:01:05 CRITICAL data_harvesting client=key:sha256:9f2c1a7be04d3e11 GET /api/v1/customers/{id}  "
-                        + "\"API key sha256:9f2c1a7be04d3e11 read 1840 different customer records in 10 min (threshold 500), 93% in ID order\"  (update 2)",
+        assertEquals("12:01:05 CRITICAL data_harvesting client=key:hmac:9f2c1a7be04d3e11 GET /api/v1/customers/{id}  "
+                        + "\"API key hmac:9f2c1a7be04d3e11 read 1840 different customer records in 10 min (threshold 500), 93% in ID order\"  (update 2)",
                 ConsoleFormat.line(TestAlerts.dataHarvesting()));
     }
 

@@ -75,7 +75,7 @@ public class HotPathBenchmarks {
     public void setUp() throws Exception {
         Parsers parsers = Parsers.standard();
         GatewatchConfig config = new ConfigLoader(parsers.names(), n -> List.of()).defaults();
-        parser = CombinedLogParser.nginx();
+        parser = CombinedLogParser.nginx(io.gatewatch.schema.SecretHasher.random());
         ApiEventSerde serde = new ApiEventSerde();
         toJson = serde.serializer();
         fromJson = serde.deserializer();

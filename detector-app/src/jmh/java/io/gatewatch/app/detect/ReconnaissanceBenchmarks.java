@@ -40,7 +40,7 @@ public class ReconnaissanceBenchmarks {
                 .filter(d -> d instanceof ReconnaissanceDetector).map(d -> ((ReconnaissanceDetector) d).matcher())
                 .findFirst().orElseThrow();
         SyntheticTraffic traffic = new SyntheticTraffic(7, 100_000);
-        CombinedLogParser parser = CombinedLogParser.nginx();
+        CombinedLogParser parser = CombinedLogParser.nginx(io.gatewatch.schema.SecretHasher.random());
         for (int k = 0; k < N; k++) {
             String line = k % 200 == 0 ? traffic.probe(k % 8, 1_740_830_400_000L) : traffic.background(1_740_830_400_000L);
             events[k] = ((ParseResult.Parsed) parser.parse(line)).events().getFirst();

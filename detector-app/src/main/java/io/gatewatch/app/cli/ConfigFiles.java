@@ -3,14 +3,19 @@ package io.gatewatch.app.cli;
 import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.run.HashKeys;
 import io.gatewatch.schema.parse.Parsers;
 import java.nio.file.Path;
 import io.gatewatch.alerting.config.AlertingConfig;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Loads the config every subcommand uses: the file given, or the built-in defaults. */
 final class ConfigFiles {
+    private static final Logger log = LoggerFactory.getLogger(ConfigFiles.class);
+
     private ConfigFiles() {
     }
 
@@ -33,6 +38,19 @@ final class ConfigFiles {
             throw new IllegalStateException("alerting config was validated at load: " + problems);
         }
         return a;
+    }
+
+    /**
+     * The standard parsers keyed with the deployment's hash key ({@link HashKeys}); what a command that
+     * parses logs hands to the topology.
+     */
+    static Parsers keyedParsers(GatewatchConfig config) {
+        return keyedParsers(config, null);
+    }
+
+    /** As {@link #keyedParsers(GatewatchConfig)}, keeping a generated key in {@code stateDir} when the config's folder is read-only. */
+    static Parsers keyedParsers(GatewatchConfig config, java.nio.file.Path stateDir) {
+        return Parsers.standard(HashKeys.resolve(config.secrets(), System.getenv(), stateDir, log::info));
     }
 
     static GatewatchConfig load(String path, Parsers parsers) throws ConfigException {

@@ -88,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
             kafka.createTopics(1, config.kafka().topics().raw());
             AlertingConfig alerting = ConfigFiles.alerting(config).withDefaultSlackLinkBase(ApiService.baseUrl(server));
             TopicSetup.ensure(kafka.bootstrapServers(), config.kafka(), List.of(alerting.deadLetterTopic()));
-            try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir,
+            try (Pipeline pipeline = new Pipeline(config, ConfigFiles.keyedParsers(config), metrics, kafka.bootstrapServers(), stateDir,
                     ApiService.streamsOverrides(server));
                  ApiService api = ApiService.start(config, pipeline.streams(), server, kafka.bootstrapServers());
                  LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(), "nginx");

@@ -56,8 +56,6 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = Converters.PositiveDuration.class,
             description = "how long an unreachable broker or a missing topic is waited for")
     Duration timeout;
-    /** A record must fit Kafka's default 1 MB message size even when every character takes 3 bytes. */
-    static final int MAX_LINE_CHARS = 256 * 1024;
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private final Parsers parsers;
@@ -116,7 +114,8 @@ final class IngestCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        try (LineProducer producer = new LineProducer(bootstrap, topic, format, producerSettings(config, timeout))) {
+        try (LineProducer producer = new LineProducer(bootstrap, topic, config.kafka().topics().dlq(), format,
+                producerSettings(config, timeout))) {
             Thread hook = new Thread(() -> {
                 stop.countDown();
                 try {
@@ -247,7 +246,8 @@ final class IngestCommand implements Callable<Integer> {
             s.append(String.format(", %,d blank skipped", counts.blank.get()));
         }
         if (counts.tooLong.get() > 0) {
-            s.append(String.format(", %,d longer than %,d characters not sent", counts.tooLong.get(), MAX_LINE_CHARS));
+            s.append(String.format(", %,d longer than %,d bytes dead-lettered with their length",
+                    counts.tooLong.get(), LineProducer.MAX_LINE_BYTES));
         }
         if (counts.rotations > 0 || counts.truncations > 0) {
             s.append(String.format(", %d rotations and %d truncations followed", counts.rotations, counts.truncations));
@@ -268,11 +268,13 @@ final class IngestCommand implements Callable<Integer> {
         void send(String line, LineProducer producer) {
             if (line.isBlank()) {
                 blank.incrementAndGet();
-            } else if (line.length() > MAX_LINE_CHARS) {
-                tooLong.incrementAndGet();
-            } else {
-                producer.send(line);
+                return;
             }
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > LineProducer.MAX_LINE_BYTES) {
+                tooLong.incrementAndGet();
+            }
+            producer.send(bytes); // an over-long line goes to the dead-letter topic with its length
         }
     }
 }

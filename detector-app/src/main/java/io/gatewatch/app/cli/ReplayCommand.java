@@ -13,11 +13,9 @@ import io.gatewatch.app.run.TempDirs;
 import io.gatewatch.app.run.TopicSetup;
 import io.gatewatch.schema.Json;
 import io.gatewatch.schema.parse.Parsers;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -70,7 +68,9 @@ final class ReplayCommand implements Callable<Integer> {
         long started = System.nanoTime();
         GatewatchMetrics metrics = GatewatchMetrics.inMemory();
         ObjectMapper json = Json.newMapper();
-        Path stateDir = TempDirs.create("gatewatch-replay-state");
+        // removed on any exit, an OutOfMemoryError included; the embedded broker removes its own folder alike
+        TempDirs.Owned state = TempDirs.owned("gatewatch-replay-state");
+        Path stateDir = state.path();
         err.println("replay: starting an embedded Kafka broker and the topology...");
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             // stdout carries the alert JSON; the alerting service runs only when the config routes alerts somewhere
@@ -83,8 +83,9 @@ final class ReplayCommand implements Callable<Integer> {
                             k.topics(), 1, k.replicationFactor(), k.properties()),
                     alerting == null ? List.of() : List.of(alerting.deadLetterTopic()));
             long[] alerts = new long[2];
-            try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir);
-                 LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(), format)) {
+            try (Pipeline pipeline = new Pipeline(config, ConfigFiles.keyedParsers(config), metrics, kafka.bootstrapServers(), stateDir);
+                 LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(),
+                         config.kafka().topics().dlq(), format)) {
                 AlertTail tail = new AlertTail(kafka.bootstrapServers(), config.kafka().topics().alerts(), a -> {
                     synchronized (out) {
                         try {
@@ -102,7 +103,7 @@ final class ReplayCommand implements Callable<Integer> {
                 }
                 pipeline.start();
                 long lines;
-                try (BufferedReader in = open(input)) {
+                try (InputStream in = open(input)) {
                     lines = producer.sendAll(in, n -> progress(metrics, n, alerts));
                 }
                 producer.flush();
@@ -117,12 +118,13 @@ final class ReplayCommand implements Callable<Integer> {
                 double secs = (System.nanoTime() - started) / 1e9;
                 err.printf("replay: done in %.1f s: %,d lines read, %,d events parsed, %,d dead-lettered, "
                                 + "%,d late, %,d alerts (%,d new, %,d updates)%n",
-                        secs, lines, (long) metrics.count("gatewatch.events.parsed"),
-                        (long) metrics.count("gatewatch.dlq.records"), (long) metrics.count("gatewatch.events.late"),
+                        secs, lines + producer.deadLettered(), (long) metrics.count("gatewatch.events.parsed"),
+                        (long) metrics.count("gatewatch.dlq.records") + producer.deadLettered(),
+                        (long) metrics.count("gatewatch.events.late"),
                         alerts[0] + alerts[1], alerts[0], alerts[1]);
             }
         } finally {
-            TempDirs.deleteQuietly(stateDir);
+            state.close();
         }
         return 0;
     }
@@ -137,11 +139,10 @@ final class ReplayCommand implements Callable<Integer> {
                 delivery.deadLettered(), delivery.suppressed());
     }
 
-    private BufferedReader open(String input) throws IOException {
+    /** Bytes, not characters: a line's encoding is the parser's business, never a reason to stop reading. */
+    private InputStream open(String input) throws IOException {
         try {
-            return input.equals("-")
-                    ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                    : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+            return input.equals("-") ? System.in : Files.newInputStream(Path.of(input));
         } catch (NoSuchFileException e) {
             throw new IOException("no such file: " + input, e);
         }

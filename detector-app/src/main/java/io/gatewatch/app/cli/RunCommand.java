@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
         GatewatchMetrics metrics = new GatewatchMetrics(MetricsServer.newRegistry());
         CountDownLatch stopped = new CountDownLatch(1);
         try (MetricsServer server = MetricsServer.start(metrics.registry(), java.net.InetAddress.getByName(bind), metricsPort);
-             Pipeline pipeline = new Pipeline(config, parsers, metrics, bootstrap, stateDir, ApiService.streamsOverrides(server));
+             Pipeline pipeline = new Pipeline(config, ConfigFiles.keyedParsers(config, stateDir), metrics, bootstrap, stateDir, ApiService.streamsOverrides(server));
              ApiService api = ApiService.start(config, pipeline.streams(), server, bootstrap);
              AlertingService delivery = alerting == null ? null : new AlertingService(
                      alerting.withDefaultSlackLinkBase(ApiService.baseUrl(server)), bootstrap,

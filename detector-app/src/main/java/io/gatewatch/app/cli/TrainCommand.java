@@ -72,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         int minRequests = minRequests(minRequestsText);
         GatewatchConfig config = ConfigFiles.load(configFile, parsers);
-        LogParser parser = parsers.forName(format);
+        LogParser parser = ConfigFiles.keyedParsers(config).forName(format);
         BehaviourVectors vectors = new BehaviourVectors(interval.toMillis(), minRequests, config.loginRoutes());
         long lines = 0;
         long rejected = 0;

@@ -77,8 +77,10 @@ public record Allowlist(List<Cidr> cidrs, Set<String> apiKeyHashes, List<Pattern
             .reloadable().doc("client address ranges");
     // The value may be a real key pasted by mistake: it is never echoed into logs.
     static final ConfigKey<List<String>> API_KEY_HASHES = ConfigKey.texts("api_key_hashes", List.<String>of())
-            .check(Validator.each(Validator.matches("sha256:[0-9a-f]{16}", "not a key hash",
-                    "key hashes as alerts show them (sha256: and 16 hex digits), never the key itself")))
+            .check(Validator.each(Validator.matches("hmac:[0-9a-f]{16}",
+                    "not a keyed key hash (an unkeyed sha256: hash from before keyed hashing must be recomputed as hmac:, "
+                            + "see docs/reliability.md)",
+                    "key hashes as alerts show them (hmac: and 16 hex digits, keyed with secrets.hash_key), never the key itself")))
             .hidden().reloadable().doc("API keys, by the hash alerts show");
     static final ConfigKey<List<String>> USER_AGENTS = ConfigKey.texts("user_agents", List.<String>of())
             .check(Validator.each(Validator.<String>satisfies(Allowlist::compiles, "not a valid regular expression",

@@ -46,7 +46,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(List.of(label + ": cannot read: " + e.getMessage()));
         }
-        return parse(text, label);
+        return parse(text, label, file.toAbsolutePath().resolveSibling(SecretsConfig.KEY_FILE_NAME));
     }
 
     public GatewatchConfig defaults() {
@@ -58,6 +58,10 @@ public final class ConfigLoader {
     }
 
     public GatewatchConfig parse(String yamlText, String label) throws ConfigException {
+        return parse(yamlText, label, null);
+    }
+
+    private GatewatchConfig parse(String yamlText, String label, Path keyFile) throws ConfigException {
         JsonNode tree;
         try {
             tree = yamlText.isBlank() ? JsonNodeFactory.instance.objectNode() : yaml.readTree(yamlText);
@@ -72,7 +76,7 @@ public final class ConfigLoader {
         if (!tree.isObject()) {
             throw new ConfigException(List.of(label + ": the top level must be a mapping of keys to values"));
         }
-        GatewatchConfig config = read(ConfigNode.root(tree, problems));
+        GatewatchConfig config = read(ConfigNode.root(tree, problems), keyFile);
         if (config.alerting() != null) {
             alertingValidator.apply(config.alerting()).forEach(problems::add);
         }
@@ -86,7 +90,7 @@ public final class ConfigLoader {
         return config;
     }
 
-    private GatewatchConfig read(ConfigNode root) {
+    private GatewatchConfig read(ConfigNode root, Path keyFile) {
         root.allowOnly(GatewatchKeys.root(knownFormats));
         KafkaSettings kafka = KafkaSettings.read(root.child("kafka"));
 
@@ -126,7 +130,8 @@ public final class ConfigLoader {
         return new GatewatchConfig(kafka, format, List.copyOf(order), loginRoutes, Allowlist.read(root.child("allowlist")),
                 grace, idle, maxFuture, readDetectors(root.child("detectors")),
                 root.has("alerting") ? root.json().get("alerting") : null,
-                ApiSettings.read(root.child("api"), System.getenv()), InventorySettings.read(root.child("inventory")));
+                ApiSettings.read(root.child("api"), System.getenv()), InventorySettings.read(root.child("inventory")),
+                SecretsConfig.read(root.child("secrets"), keyFile));
     }
 
     private static List<DetectorBlock> readDetectors(ConfigNode n) {

@@ -157,7 +157,7 @@ public final class ConfigNode {
 
     /** Reports a problem with this node as a whole (e.g. two settings that conflict). */
     public void problem(String reason) {
-        problems.add((path.isEmpty() ? "(top level)" : path) + " = " + show(json) + ": " + reason);
+        problems.add((path.isEmpty() ? "(top level)" : path) + " = " + ConfigValues.mask(show(json)) + ": " + reason);
     }
 
     static String show(JsonNode v) {

@@ -17,6 +17,7 @@ import java.util.List;
  * @param alerting       the {@code alerting:} block, validated by the alerting module
  * @param api            the query API's token and memory
  * @param inventory      how the API inventory flags new, shadow and zombie routes
+ * @param secrets        the key credentials are hashed under, or where to keep a generated one
  */
 public record GatewatchConfig(
         KafkaSettings kafka,
@@ -30,7 +31,8 @@ public record GatewatchConfig(
         List<DetectorBlock> detectors,
         JsonNode alerting,
         ApiSettings api,
-        InventorySettings inventory) {
+        InventorySettings inventory,
+        SecretsConfig secrets) {
 
     /**
      * Generic login paths and the admin and token endpoints of the applications most often attacked:

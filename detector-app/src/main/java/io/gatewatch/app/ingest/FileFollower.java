@@ -40,7 +40,8 @@ import java.util.function.Consumer;
  */
 public final class FileFollower implements AutoCloseable {
     public static final Duration DEFAULT_ROTATE_WAIT = Duration.ofSeconds(5);
-    public static final int MAX_LINE_BYTES = 512 * 1024;
+    /** One byte over the shared cap, so that a line over it is seen as over it (and dead-lettered) by the sender. */
+    public static final int MAX_LINE_BYTES = io.gatewatch.app.run.LineProducer.MAX_LINE_BYTES + 1;
     /** Bounds one poll, so a large backlog does not keep the caller from noticing a stop request. */
     static final int MAX_BYTES_PER_POLL = 8 * 1024 * 1024;
     private static final int FINGERPRINT_BYTES = 64;

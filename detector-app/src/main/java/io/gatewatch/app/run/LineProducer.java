@@ -1,8 +1,12 @@
 package io.gatewatch.app.run;
 
-import java.io.BufferedReader;
+import io.gatewatch.app.topology.DeadLetters;
+import io.gatewatch.app.topology.LineLimit;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -11,29 +15,49 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Produces log lines, one record each, into the raw topic with the format in a {@code format} header:
- * what a shipper does, for users who have none. Blank lines are skipped; nothing else is.
+ * what a shipper does, for users who have none. Blank lines are skipped; nothing else is: lines are sent
+ * as the bytes read (the parser decodes them, replacing invalid UTF-8), and a line over
+ * {@link #MAX_LINE_BYTES} goes to the dead-letter topic with its length and first bytes.
  */
 public final class LineProducer implements AutoCloseable {
+    /** The longest line sent as one record: {@link LineLimit#MAX_BYTES}, shared by replay, ingest and normalize. */
+    public static final int MAX_LINE_BYTES = LineLimit.MAX_BYTES;
+    /** How much of an over-long line its dead letter keeps. */
+    public static final int DEAD_LETTER_HEAD_BYTES = 4096;
+    static final String STAGE = "read";
+
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
-    private final List<RecordHeader> headers;
+    private final String dlqTopic;
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final List<Header> headers;
     private final AtomicReference<Exception> sendError = new AtomicReference<>();
     private final AtomicLong sent = new AtomicLong();
 
     public LineProducer(String bootstrapServers, String topic, String format) {
-        this(bootstrapServers, topic, format, Map.of());
+        this(bootstrapServers, topic, null, format, Map.of());
+    }
+
+    /** @param dlqTopic where over-long lines go; null to count and skip them */
+    public LineProducer(String bootstrapServers, String topic, String dlqTopic, String format) {
+        this(bootstrapServers, topic, dlqTopic, format, Map.of());
+    }
+
+    public LineProducer(String bootstrapServers, String topic, String format, Map<String, String> overrides) {
+        this(bootstrapServers, topic, null, format, overrides);
     }
 
     /**
      * @param overrides producer properties applied over the defaults: the cluster's security settings,
      *                  or timeouts that make an unreachable broker an error instead of a wait
      */
-    public LineProducer(String bootstrapServers, String topic, String format, Map<String, String> overrides) {
+    public LineProducer(String bootstrapServers, String topic, String dlqTopic, String format, Map<String, String> overrides) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
@@ -43,13 +67,23 @@ public final class LineProducer implements AutoCloseable {
         p.putAll(overrides);
         this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
         this.topic = topic;
+        this.dlqTopic = dlqTopic;
         this.headers = List.of(new RecordHeader("format", format.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Sends one line; a failed send is reported by the next call or by {@link #flush()}. */
     public void send(String line) {
+        send(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends one line as the bytes read, or dead-letters it when it is over {@link #MAX_LINE_BYTES}. */
+    public void send(byte[] line) {
+        if (line.length > MAX_LINE_BYTES) {
+            deadLetterOversized(line.length, Arrays.copyOf(line, DEAD_LETTER_HEAD_BYTES));
+            return;
+        }
         throwIfFailed();
-        producer.send(new ProducerRecord<>(topic, null, null, null, line.getBytes(StandardCharsets.UTF_8),
+        producer.send(new ProducerRecord<>(topic, null, null, null, line,
                 new java.util.ArrayList<>(headers)), (md, e) -> {
                     if (e != null) {
                         sendError.compareAndSet(null, e);
@@ -58,20 +92,66 @@ public final class LineProducer implements AutoCloseable {
         sent.incrementAndGet();
     }
 
-    /** Sends every non-blank line of the reader; calls progress every 100k lines. */
-    public long sendAll(BufferedReader in, java.util.function.LongConsumer progress) throws IOException {
+    /**
+     * Sends every non-blank line of the stream as its bytes, over-long ones to the dead-letter topic;
+     * calls progress every 100k lines.
+     *
+     * @return the lines sent to the raw topic
+     */
+    public long sendAll(InputStream in, java.util.function.LongConsumer progress) throws IOException {
         long before = sent.get();
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (line.isBlank()) {
-                continue;
-            }
-            send(line);
-            if ((sent.get() - before) % 100_000 == 0) {
-                progress.accept(sent.get() - before);
+        LineReader reader = new LineReader(in, MAX_LINE_BYTES, DEAD_LETTER_HEAD_BYTES);
+        LineReader.Line line;
+        while ((line = reader.next()) != null) {
+            switch (line) {
+                case LineReader.Text t when isBlank(t.bytes()) -> {
+                }
+                case LineReader.Text t -> {
+                    send(t.bytes());
+                    if ((sent.get() - before) % 100_000 == 0) {
+                        progress.accept(sent.get() - before);
+                    }
+                }
+                case LineReader.Oversized o -> deadLetterOversized(o.length(), o.head());
             }
         }
         return sent.get() - before;
+    }
+
+    /**
+     * Puts an over-long line's first bytes on the dead-letter topic with its length as the reason, in the
+     * headers the topology's dead letters carry; without a dead-letter topic it is only counted.
+     */
+    private void deadLetterOversized(long length, byte[] head) {
+        deadLettered.incrementAndGet();
+        if (dlqTopic == null) {
+            return;
+        }
+        throwIfFailed();
+        String reason = String.format("line of %,d bytes is over the %,d-byte limit of one record; its first %,d "
+                + "bytes are kept here", length, MAX_LINE_BYTES, head.length);
+        List<Header> h = new ArrayList<>(headers);
+        h.add(new RecordHeader(DeadLetters.STAGE, STAGE.getBytes(StandardCharsets.UTF_8)));
+        h.add(new RecordHeader(DeadLetters.REASON, reason.getBytes(StandardCharsets.UTF_8)));
+        producer.send(new ProducerRecord<>(dlqTopic, null, null, null, head, h), (md, e) -> {
+            if (e != null) {
+                sendError.compareAndSet(null, e);
+            }
+        });
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Over-long lines dead-lettered (or, without a dead-letter topic, skipped) so far. */
+    public long deadLettered() {
+        return deadLettered.get();
     }
 
     /** Lines handed to the producer so far; safe to read from any thread. */

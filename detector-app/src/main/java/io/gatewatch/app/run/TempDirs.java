@@ -20,6 +20,40 @@ public final class TempDirs {
         }
     }
 
+    /**
+     * A temporary folder removed by {@link Owned#close()} or, if the process ends first (an
+     * OutOfMemoryError, a signal), by a shutdown hook: a failed run leaves nothing behind.
+     */
+    public static Owned owned(String prefix) {
+        return new Owned(create(prefix));
+    }
+
+    /** A temporary folder that deletes itself on close or at exit, whichever comes first. */
+    public static final class Owned implements AutoCloseable {
+        private final Path path;
+        private final Thread hook;
+
+        private Owned(Path path) {
+            this.path = path;
+            this.hook = new Thread(() -> deleteQuietly(path), "gatewatch-temp-cleanup");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        public Path path() {
+            return path;
+        }
+
+        @Override
+        public void close() {
+            deleteQuietly(path);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException exiting) {
+                // the hook is running or has run
+            }
+        }
+    }
+
     public static void deleteQuietly(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;

@@ -63,6 +63,12 @@ final class NormalizeProcessor implements Processor<byte[], byte[], byte[], byte
             deadLetter(record, "empty record");
             return;
         }
+        if (record.value().length > LineLimit.MAX_BYTES) {
+            // another shipper may send what replay and ingest would not: never handed to a parser
+            deadLetter(record, String.format("record of %,d bytes is over the %,d-byte line limit",
+                    record.value().length, LineLimit.MAX_BYTES));
+            return;
+        }
         ParseResult result;
         try {
             result = parser.parse(stripLineEnd(new String(record.value(), StandardCharsets.UTF_8)));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class SyntheticTrafficTest {
     private static final long T0 = 1_740_830_400_000L;
-    private final CombinedLogParser nginx = CombinedLogParser.nginx();
+    private final CombinedLogParser nginx = CombinedLogParser.nginx(io.gatewatch.schema.SecretHasher.random());
 
     private ApiEvent parse(String line) {
         ParseResult r = nginx.parse(line);

@@ -79,11 +79,31 @@ class ConfigLoaderTest {
     @Test
     void shouldRejectARawApiKeyInTheAllowlistWithoutEchoingIt() {
         assertEquals(List.of(
-                "g.yaml:2: allowlist.api_key_hashes[0] = (hidden): not a key hash (allowed: key hashes as alerts"
-                        + " show them (sha256: and 16 hex digits), never the key itself)",
+                "g.yaml:2: allowlist.api_key_hashes[0] = (hidden): not a keyed key hash (an unkeyed sha256: hash from"
+                        + " before keyed hashing must be recomputed as hmac:, see docs/reliability.md) (allowed: key hashes"
+                        + " as alerts show them (hmac: and 16 hex digits, keyed with secrets.hash_key), never the key itself)",
                 "g.yaml:3: allowlist.cidrs[0] = example.com: not an address range (allowed: numeric IPv4 or IPv6"
                         + " addresses with an optional /prefix, e.g. 10.0.0.0/8)"),
                 problems("allowlist:\n  api_key_hashes: [sk_live_abc]\n  cidrs: [example.com]\n"));
+    }
+
+    @Test
+    void shouldAskForAnUnkeyedSha256AllowlistEntryToBeRecomputed() {
+        assertEquals(List.of("g.yaml: allowlist.api_key_hashes[0] = sha256:0123456789abcdef: an unkeyed hash from before "
+                        + "keyed hashing: recompute it as hmac: (docs/reliability.md)"),
+                problems("allowlist:\n  api_key_hashes: ['sha256:0123456789abcdef', 'hmac:0123456789abcdef']\n"));
+    }
+
+    @Test
+    void shouldReadTheHashKeyAndNeverEchoItOrAMisspeltOne() throws ConfigException {
+        assertEquals("a-long-enough-deployment-key", loader.parse("secrets:\n  hash_key: a-long-enough-deployment-key\n",
+                "g.yaml").secrets().hashKey());
+        assertEquals(List.of("g.yaml: secrets.hash_kye = (not shown, 28 characters): unknown key; allowed: hash_key",
+                        "g.yaml: secrets.hash_key = (not shown, 7 characters): must be a text of at least 16 "
+                                + "characters (e.g. openssl rand -hex 32)"),
+                problems("secrets:\n  hash_key: hunter2\n  hash_kye: a-long-enough-deployment-key\n"));
+        assertEquals(false, loader.parse("secrets:\n  hash_key: a-long-enough-deployment-key\n", "g.yaml")
+                .toString().contains("a-long-enough-deployment-key"), "the config's toString hides the key");
     }
 
     @Test

@@ -166,7 +166,8 @@ public final class ConfigValues {
         if (text == null) {
             return null;
         }
-        text = ASSIGNED_SECRET.matcher(text).replaceAll("$1$2***");
+        // Redact knows tokens by shape (JWTs, sk_live_, AKIA...) as well as credential parameters
+        text = io.gatewatch.schema.Redact.text(ASSIGNED_SECRET.matcher(text).replaceAll("$1$2***"));
         if (text.indexOf('@') < 0 && text.indexOf("://") < 0) {
             return text;
         }

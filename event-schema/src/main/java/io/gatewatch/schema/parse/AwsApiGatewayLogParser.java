@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.ApiEvent;
@@ -19,10 +21,11 @@ import java.time.Instant;
 public final class AwsApiGatewayLogParser extends JsonLineParser {
     public static final String NAME = "aws-apigw";
 
-    private final CombinedLogParser clf = new CombinedLogParser(NAME);
+    private final CombinedLogParser clf;
 
-    public AwsApiGatewayLogParser(ObjectMapper mapper) {
-        super(NAME, mapper);
+    public AwsApiGatewayLogParser(ObjectMapper mapper, SecretHasher hasher) {
+        super(NAME, mapper, hasher);
+        clf = new CombinedLogParser(NAME, hasher);
     }
 
     @Override
@@ -87,7 +90,7 @@ public final class AwsApiGatewayLogParser extends JsonLineParser {
             // Already a template ({petId} stays); templating again only bounds its length.
             event.route(RouteTemplater.template(routeTemplate));
         }
-        String keyHash = Credentials.hashKey(JsonFields.text(o, "apiKeyId", "identity.apiKeyId", "apiKey", "identity.apiKey"));
+        String keyHash = credentials.hashKey(JsonFields.text(o, "apiKeyId", "identity.apiKeyId", "apiKey", "identity.apiKey"));
         if (keyHash != null) {
             event.apiKeyHash(keyHash);
         }

@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import io.gatewatch.schema.ApiEvent;
 import java.time.Instant;
 
@@ -17,7 +19,8 @@ import java.time.Instant;
  * not knowable from the line) are ignored. A line cut short inside a quoted field after the size keeps
  * the text written so far (seen in real logs: a user agent without its closing quote). An API key in
  * the query ({@code ?apikey=}, {@code ?api_key=}, {@code ?key=}, ...) becomes {@code api_key_hash}, and
- * every key or secret parameter value in {@code query} is replaced by its hash.
+ * every value in {@code query} and segment of {@code path} that looks like a credential is replaced by its
+ * keyed hash (see {@link Credentials}).
  *
  * <p>A request line that is not HTTP ({@code "-"}, {@code ""}, TLS bytes) still yields an event, with
  * method, path and route null: see {@link RequestLine}. A line is rejected only when its own structure
@@ -29,21 +32,26 @@ public final class CombinedLogParser implements LogParser {
     private static final int MAX_LEADING_TOKENS = 4;
 
     private final String gateway;
+    private final Credentials credentials;
 
-    /** @param gateway the {@code gateway} value and format name of the events, e.g. {@code nginx} or {@code apache} */
-    public CombinedLogParser(String gateway) {
+    /**
+     * @param gateway the {@code gateway} value and format name of the events, e.g. {@code nginx} or {@code apache}
+     * @param hasher  the deployment's keyed hash for credentials in the query, the path and the host
+     */
+    public CombinedLogParser(String gateway, SecretHasher hasher) {
         if (gateway == null || gateway.isBlank()) {
             throw new IllegalArgumentException("gateway name must not be blank");
         }
         this.gateway = gateway;
+        this.credentials = new Credentials(hasher);
     }
 
-    public static CombinedLogParser nginx() {
-        return new CombinedLogParser("nginx");
+    public static CombinedLogParser nginx(SecretHasher hasher) {
+        return new CombinedLogParser("nginx", hasher);
     }
 
-    public static CombinedLogParser apache() {
-        return new CombinedLogParser("apache");
+    public static CombinedLogParser apache(SecretHasher hasher) {
+        return new CombinedLogParser("apache", hasher);
     }
 
     @Override
@@ -121,14 +129,15 @@ public final class CombinedLogParser implements LogParser {
             }
             bytesOut = bytes;
         }
+        String safePath = credentials.redactPath(request.path());
         String host = leading.host() != null ? leading.host() : Text.stripPort(request.host());
         ApiEvent.Builder event = ApiEvent.builder().ts(Instant.ofEpochMilli(millis)).gateway(gateway)
                 .clientIp(leading.clientIp()).user(leading.user()).host(host)
                 .status(noStatus ? null : (int) status).bytesOut(noStatus && bytesOut == 0L ? null : bytesOut)
-                .method(request.method()).path(request.path())
-                .query(Credentials.redactQuery(request.query()))
-                .apiKeyHash(Credentials.keyHashFromQuery(request.query()))
-                .route(RouteTemplater.template(request.path()));
+                .method(request.method()).path(safePath)
+                .query(credentials.redactQuery(request.query()))
+                .apiKeyHash(credentials.keyHashFromQuery(request.query()))
+                .route(RouteTemplater.template(safePath));
 
         i = Text.skipSpaces(s, bytesEnd, end);
         int quoted = 0;

@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.ApiEvent;
@@ -24,8 +26,8 @@ public final class EnvoyLogParser extends JsonLineParser {
 
     private final boolean trustForwardedFor;
 
-    public EnvoyLogParser(ObjectMapper mapper, boolean trustForwardedFor) {
-        super(NAME, mapper);
+    public EnvoyLogParser(ObjectMapper mapper, boolean trustForwardedFor, SecretHasher hasher) {
+        super(NAME, mapper, hasher);
         this.trustForwardedFor = trustForwardedFor;
     }
 
@@ -54,10 +56,10 @@ public final class EnvoyLogParser extends JsonLineParser {
         event.clientIp(clientIp(
                 JsonFields.text(o, "downstream_remote_address", "downstream_direct_remote_address", "client_ip"),
                 JsonFields.text(o, "x-forwarded-for", "x_forwarded_for", "X-FORWARDED-FOR")));
-        String keyHash = Credentials.hashKey(JsonFields.text(o, "x-api-key", "apikey", "api-key"));
+        String keyHash = credentials.hashKey(JsonFields.text(o, "x-api-key", "apikey", "api-key"));
         String authorization = JsonFields.text(o, "authorization");
         if (keyHash == null) {
-            keyHash = Credentials.hashAuthorization(authorization);
+            keyHash = credentials.hashAuthorization(authorization);
         }
         if (keyHash != null) {
             event.apiKeyHash(keyHash);

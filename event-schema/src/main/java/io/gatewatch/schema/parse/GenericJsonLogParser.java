@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.ApiEvent;
@@ -32,9 +34,11 @@ public final class GenericJsonLogParser extends JsonLineParser {
      * @param format  the format name to register under, e.g. {@code json} or {@code myproxy}
      * @param gateway the {@code gateway} of the events unless a {@code gateway} field is mapped
      * @param mapping ApiEvent field (see {@link #FIELDS}) to JSON path; must map {@code ts}
+     * @param hasher  the deployment's keyed hash for credentials
      */
-    public GenericJsonLogParser(String format, String gateway, Map<String, String> mapping, ObjectMapper mapper) {
-        super(format, mapper);
+    public GenericJsonLogParser(String format, String gateway, Map<String, String> mapping, ObjectMapper mapper,
+            SecretHasher hasher) {
+        super(format, mapper, hasher);
         if (gateway == null || gateway.isBlank()) {
             throw new IllegalArgumentException("gateway must not be blank");
         }
@@ -55,14 +59,14 @@ public final class GenericJsonLogParser extends JsonLineParser {
     }
 
     /** Reads ApiEvent's own JSON: every field under its contract name, gateway {@code json} unless logged. */
-    public static GenericJsonLogParser apiEventNames(ObjectMapper mapper) {
+    public static GenericJsonLogParser apiEventNames(ObjectMapper mapper, SecretHasher hasher) {
         Map<String, String> identity = new LinkedHashMap<>();
         for (String field : FIELDS) {
             if (!field.equals("api_key") && !field.equals("url") && !field.equals("request") && !field.equals("latency_s")) {
                 identity.put(field, field);
             }
         }
-        return new GenericJsonLogParser(NAME, NAME, identity, mapper);
+        return new GenericJsonLogParser(NAME, NAME, identity, mapper, hasher);
     }
 
     public Map<String, String> mapping() {
@@ -119,19 +123,19 @@ public final class GenericJsonLogParser extends JsonLineParser {
             String query = text(o, "query");
             pathAndQuery(event, p.path(), query != null ? query : p.query());
         } else if (text(o, "query") != null && request == null && url == null) {
-            event.query(Credentials.redactQuery(text(o, "query")));
+            event.query(credentials.redactQuery(text(o, "query")));
         }
         String route = text(o, "route");
         if (route != null) {
-            event.route(RouteTemplater.template(route)); // bounded like every route
+            event.route(RouteTemplater.template(credentials.redactPath(route))); // bounded and scrubbed like every route
         }
         event.host(Text.stripPort(host));
 
         String keyHash = text(o, "api_key_hash");
         if (keyHash == null) {
-            keyHash = Credentials.hashKey(text(o, "api_key"));
-        } else if (!keyHash.startsWith("sha256:")) {
-            keyHash = Credentials.hashKey(keyHash); // a clear key mapped as a hash stays secret anyway
+            keyHash = credentials.hashKey(text(o, "api_key"));
+        } else {
+            keyHash = credentials.hashKey(keyHash); // a clear key mapped as a hash stays secret; a hash stays as it is
         }
         if (keyHash != null) {
             event.apiKeyHash(keyHash);

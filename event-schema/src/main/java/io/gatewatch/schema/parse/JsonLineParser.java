@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.ApiEvent;
+import io.gatewatch.schema.SecretHasher;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,13 +16,15 @@ import java.util.List;
 abstract class JsonLineParser implements JsonFormat {
     private final String format;
     private final ObjectMapper mapper;
+    final Credentials credentials;
 
-    JsonLineParser(String format, ObjectMapper mapper) {
+    JsonLineParser(String format, ObjectMapper mapper, SecretHasher hasher) {
         if (format == null || format.isBlank()) {
             throw new IllegalArgumentException("format name must not be blank");
         }
         this.format = format;
         this.mapper = java.util.Objects.requireNonNull(mapper, "mapper");
+        this.credentials = new Credentials(hasher);
     }
 
     @Override
@@ -149,7 +152,7 @@ abstract class JsonLineParser implements JsonFormat {
     }
 
     /** Fills path, query, route and a query API key from a request target such as {@code /a/b?c=1}. */
-    static void target(ApiEvent.Builder event, String target) {
+    final void target(ApiEvent.Builder event, String target) {
         if (target == null) {
             return;
         }
@@ -157,10 +160,11 @@ abstract class JsonLineParser implements JsonFormat {
         pathAndQuery(event, t.path(), t.query());
     }
 
-    /** Sets path, route, the query with secrets hashed, and api_key_hash when the query carries a key. */
-    static void pathAndQuery(ApiEvent.Builder event, String path, String query) {
-        event.path(path).query(Credentials.redactQuery(query)).route(RouteTemplater.template(path));
-        String keyHash = Credentials.keyHashFromQuery(query);
+    /** Sets path and route with secrets hashed, the query with secrets hashed, and api_key_hash when the query carries a key. */
+    final void pathAndQuery(ApiEvent.Builder event, String path, String query) {
+        String safePath = credentials.redactPath(path);
+        event.path(safePath).query(credentials.redactQuery(query)).route(RouteTemplater.template(safePath));
+        String keyHash = credentials.keyHashFromQuery(query);
         if (keyHash != null) {
             event.apiKeyHash(keyHash);
         }

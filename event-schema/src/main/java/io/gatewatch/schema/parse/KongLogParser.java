@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.ApiEvent;
@@ -16,8 +18,8 @@ import io.gatewatch.schema.ApiEvent;
 public final class KongLogParser extends JsonLineParser {
     public static final String NAME = "kong";
 
-    public KongLogParser(ObjectMapper mapper) {
-        super(NAME, mapper);
+    public KongLogParser(ObjectMapper mapper, SecretHasher hasher) {
+        super(NAME, mapper, hasher);
     }
 
     @Override
@@ -56,13 +58,13 @@ public final class KongLogParser extends JsonLineParser {
         }
         event.host(Text.stripPort(host));
 
-        String keyHash = Credentials.hashKey(JsonFields.text(headers, "apikey", "x-api-key", "api-key"));
+        String keyHash = credentials.hashKey(JsonFields.text(headers, "apikey", "x-api-key", "api-key"));
         String authorization = JsonFields.text(headers, "authorization");
         if (keyHash == null) {
-            keyHash = Credentials.hashAuthorization(authorization);
+            keyHash = credentials.hashAuthorization(authorization);
         }
         if (keyHash == null) {
-            keyHash = Credentials.keyHashFromQuery(queryText(request));
+            keyHash = credentials.keyHashFromQuery(queryText(request));
         }
         if (keyHash != null) {
             event.apiKeyHash(keyHash);

@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.ApiEvent;
@@ -16,8 +18,8 @@ public final class NginxJsonLogParser extends JsonLineParser {
 
     private final boolean trustForwardedFor;
 
-    public NginxJsonLogParser(ObjectMapper mapper, boolean trustForwardedFor) {
-        super(NAME, mapper);
+    public NginxJsonLogParser(ObjectMapper mapper, boolean trustForwardedFor, SecretHasher hasher) {
+        super(NAME, mapper, hasher);
         this.trustForwardedFor = trustForwardedFor;
     }
 
@@ -49,13 +51,13 @@ public final class NginxJsonLogParser extends JsonLineParser {
         if (uri != null) {
             target(event, uri);
         } else if (JsonFields.text(o, "uri") != null) {
-            JsonLineParser.pathAndQuery(event, JsonFields.text(o, "uri"), JsonFields.text(o, "args", "query_string"));
+            pathAndQuery(event, JsonFields.text(o, "uri"), JsonFields.text(o, "args", "query_string"));
         }
         if (requestLine != null && (uri == null || method == null)) {
             RequestLine r = RequestLine.parse(requestLine);
             method = method != null ? method : r.method();
             if (uri == null && JsonFields.text(o, "uri") == null) {
-                JsonLineParser.pathAndQuery(event, r.path(), r.query());
+                pathAndQuery(event, r.path(), r.query());
             }
             host = host != null ? host : r.host();
         }
@@ -65,10 +67,10 @@ public final class NginxJsonLogParser extends JsonLineParser {
         String first = forwarded == null ? null : EnvoyLogParser.firstForwarded(forwarded);
         event.clientIp(first != null ? first : JsonFields.text(o, "remote_addr", "client_ip", "realip_remote_addr"));
 
-        String keyHash = Credentials.hashKey(JsonFields.text(o, "http_x_api_key", "http_apikey", "http_api_key"));
+        String keyHash = credentials.hashKey(JsonFields.text(o, "http_x_api_key", "http_apikey", "http_api_key"));
         String authorization = JsonFields.text(o, "http_authorization");
         if (keyHash == null) {
-            keyHash = Credentials.hashAuthorization(authorization);
+            keyHash = credentials.hashAuthorization(authorization);
         }
         if (keyHash != null) {
             event.apiKeyHash(keyHash);

@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.Json;
 import java.util.Collections;
@@ -20,9 +22,18 @@ public final class Parsers {
         this.byName = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
     }
 
-    /** Every built-in format, trusting no X-Forwarded-For header. */
+    /**
+     * Every built-in format, trusting no X-Forwarded-For header, hashing credentials under a random key of
+     * its own: for listing the format names and for tests. Production passes the deployment's key to
+     * {@link #standard(boolean, SecretHasher)}, so that hashes are stable across instances and restarts.
+     */
     public static Parsers standard() {
-        return standard(false);
+        return standard(false, SecretHasher.random());
+    }
+
+    /** Every built-in format, trusting no X-Forwarded-For header. */
+    public static Parsers standard(SecretHasher hasher) {
+        return standard(false, hasher);
     }
 
     /**
@@ -34,19 +45,20 @@ public final class Parsers {
      *
      * @param trustForwardedFor take the client IP from X-Forwarded-For where a format logs it (Envoy,
      *                          Traefik, NGINX JSON): only when a trusted proxy in front overwrites it
+     * @param hasher            the deployment's keyed hash: every credential a parser finds leaves it hashed
      */
-    public static Parsers standard(boolean trustForwardedFor) {
+    public static Parsers standard(boolean trustForwardedFor, SecretHasher hasher) {
         ObjectMapper mapper = Json.newMapper();
-        CombinedLogParser nginx = CombinedLogParser.nginx();
-        KongLogParser kong = new KongLogParser(mapper);
-        EnvoyLogParser envoy = new EnvoyLogParser(mapper, trustForwardedFor);
-        AwsApiGatewayLogParser aws = new AwsApiGatewayLogParser(mapper);
-        TraefikLogParser traefik = new TraefikLogParser(mapper, trustForwardedFor);
-        NginxJsonLogParser nginxJson = new NginxJsonLogParser(mapper, trustForwardedFor);
-        GenericJsonLogParser json = GenericJsonLogParser.apiEventNames(mapper);
+        CombinedLogParser nginx = CombinedLogParser.nginx(hasher);
+        KongLogParser kong = new KongLogParser(mapper, hasher);
+        EnvoyLogParser envoy = new EnvoyLogParser(mapper, trustForwardedFor, hasher);
+        AwsApiGatewayLogParser aws = new AwsApiGatewayLogParser(mapper, hasher);
+        TraefikLogParser traefik = new TraefikLogParser(mapper, trustForwardedFor, hasher);
+        NginxJsonLogParser nginxJson = new NginxJsonLogParser(mapper, trustForwardedFor, hasher);
+        GenericJsonLogParser json = GenericJsonLogParser.apiEventNames(mapper, hasher);
 
         Map<String, LogParser> parsers = new LinkedHashMap<>();
-        for (LogParser p : List.of(nginx, CombinedLogParser.apache(), nginxJson, kong, envoy, aws, traefik, json)) {
+        for (LogParser p : List.of(nginx, CombinedLogParser.apache(hasher), nginxJson, kong, envoy, aws, traefik, json)) {
             parsers.put(p.format(), p);
         }
         // Most specific keys first: Kong's request object, AWS's requestId, Traefik's and Envoy's names.

@@ -7,7 +7,8 @@ package io.gatewatch.schema.parse;
  * is exactly what reconnaissance detection wants to count.
  *
  * @param method the first word when it is an RFC 9110 token ({@code GET}, {@code HELP}, {@code batman}), else null
- * @param host   the authority of an absolute-form target ({@code GET http://example.com/ HTTP/1.1}), else null
+ * @param host   the authority of an absolute-form target ({@code GET http://example.com/ HTTP/1.1}) without any
+ *               {@code user:password@}, else null
  * @param path   the target without its query; null when there is no target
  * @param query  the text after the first {@code ?}, null when there is no {@code ?}
  */
@@ -71,7 +72,10 @@ record RequestLine(String method, String host, String path, String query) {
             while (authorityEnd < to && s.charAt(authorityEnd) != '/' && s.charAt(authorityEnd) != '?') {
                 authorityEnd++;
             }
-            host = authorityEnd > authorityStart ? s.substring(authorityStart, authorityEnd) : null;
+            // user:password@ is a credential and never part of the host
+            int at = s.lastIndexOf('@', authorityEnd - 1);
+            int hostStart = at >= authorityStart ? at + 1 : authorityStart;
+            host = authorityEnd > hostStart ? s.substring(hostStart, authorityEnd) : null;
             pathStart = authorityEnd;
         }
         int q = pathStart;

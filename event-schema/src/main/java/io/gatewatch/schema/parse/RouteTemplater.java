@@ -1,12 +1,14 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 /**
  * Turns a request path into a route template, {@code /api/v1/users/4711/orders} into
  * {@code /api/v1/users/{id}/orders}, so per-route baselines count routes and not objects.
  *
  * <p>A segment becomes {@value #ID} when it is an identifier rather than a word: all digits (or digits
  * with separators, like dates and dotted addresses), a UUID, hex of 8 or more characters with a digit,
- * an e-mail address, an opaque token (16+ characters of mixed case and digits, or 20+ letters and
+ * an e-mail address, a credential the parser replaced by its hash ({@code hmac:...}), an opaque token (16+ characters of mixed case and digits, or 20+ letters and
  * digits with no separator), or anything longer than {@value #MAX_SEGMENT} characters. An identifier
  * with a short file extension keeps it: {@code 3f2a...c9.vcf} becomes {@code {id}.vcf}. Words such as
  * {@code users}, {@code v1}, {@code login}, {@code index.php} stay. Empty segments ({@code //}) and a
@@ -25,6 +27,7 @@ public final class RouteTemplater {
     static final int MAX_LENGTH = 256;
 
     private static final int MAX_EXTENSION = 5;
+    private static final int HASH_LENGTH = SecretHasher.PREFIX.length() + 16;
 
     private RouteTemplater() {
     }
@@ -105,6 +108,9 @@ public final class RouteTemplater {
 
     static boolean isIdentifier(String s, int from, int to) {
         int len = to - from;
+        if (len == HASH_LENGTH && SecretHasher.isHash(s.substring(from, to))) {
+            return true; // a credential the parser hashed
+        }
         int digits = 0;
         int upper = 0;
         int lower = 0;

@@ -132,10 +132,11 @@ final class Text {
     }
 
     /** The host without a trailing {@code :port}; bracketed IPv6 loses its brackets, bare IPv6 is kept whole. */
-    static String stripPort(String hostPort) {
-        if (hostPort == null || hostPort.isEmpty()) {
-            return hostPort;
+    static String stripPort(String hostAndPort) {
+        if (hostAndPort == null || hostAndPort.isEmpty()) {
+            return hostAndPort;
         }
+        String hostPort = Credentials.stripUserInfo(hostAndPort);
         if (hostPort.charAt(0) == '[') {
             int close = hostPort.indexOf(']');
             return close > 1 ? hostPort.substring(1, close) : hostPort;

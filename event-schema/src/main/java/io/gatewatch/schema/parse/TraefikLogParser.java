@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.ApiEvent;
@@ -18,10 +20,11 @@ public final class TraefikLogParser extends JsonLineParser {
     private static final String HEADER_PREFIX = "request_";
 
     private final boolean trustForwardedFor;
-    private final CombinedLogParser common = new CombinedLogParser(NAME);
+    private final CombinedLogParser common;
 
-    public TraefikLogParser(ObjectMapper mapper, boolean trustForwardedFor) {
-        super(NAME, mapper);
+    public TraefikLogParser(ObjectMapper mapper, boolean trustForwardedFor, SecretHasher hasher) {
+        super(NAME, mapper, hasher);
+        common = new CombinedLogParser(NAME, hasher);
         this.trustForwardedFor = trustForwardedFor;
     }
 
@@ -65,9 +68,9 @@ public final class TraefikLogParser extends JsonLineParser {
         }
         String forwarded = trustForwardedFor && h.forwardedFor != null ? EnvoyLogParser.firstForwarded(h.forwardedFor) : null;
         event.clientIp(forwarded != null ? forwarded : clientHost);
-        String keyHash = Credentials.hashKey(h.apiKey);
+        String keyHash = credentials.hashKey(h.apiKey);
         if (keyHash == null) {
-            keyHash = Credentials.hashAuthorization(h.authorization);
+            keyHash = credentials.hashAuthorization(h.authorization);
         }
         if (keyHash != null) {
             event.apiKeyHash(keyHash);

@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import static io.gatewatch.schema.parse.Fixtures.rejection;
 import static io.gatewatch.schema.parse.Fixtures.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatewatch.schema.ApiEvent;
-import io.gatewatch.schema.ApiKeys;
 import io.gatewatch.schema.Json;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * documented form.
  */
 class AwsApiGatewayLogParserTest {
+    private final SecretHasher hasher = SecretHasher.of("test-deployment-key-0123456789");
     private static final Map<String, String> CONTEXT = Map.ofEntries(
             Map.entry("$context.requestId", "c6af9ac6-7b61-11e6-9a41-93e8deadbeef"),
             Map.entry("$context.extendedRequestId", "Ab1CdEfGhIjKlMn="),
@@ -34,7 +36,7 @@ class AwsApiGatewayLogParserTest {
             Map.entry("$context.protocol", "HTTP/1.1"),
             Map.entry("$context.responseLength", "42"));
 
-    private final AwsApiGatewayLogParser parser = new AwsApiGatewayLogParser(Json.newMapper());
+    private final AwsApiGatewayLogParser parser = new AwsApiGatewayLogParser(Json.newMapper(), hasher);
 
     /** The preset after {@code title}: its lines up to a blank line, continuation backslashes removed, variables replaced. */
     private static String rendered(String title) {
@@ -111,7 +113,7 @@ class AwsApiGatewayLogParserTest {
         ApiEvent e = single(parser.parse(line));
 
         assertEquals(Instant.parse("2021-02-25T05:57:48.342Z"), e.ts());
-        assertEquals(ApiKeys.hash("a1b2c3d4e5"), e.apiKeyHash());
+        assertEquals(hasher.hash("a1b2c3d4e5"), e.apiKeyHash());
         assertEquals("AIDACKCEVSQ6C2EXAMPLE", e.user());
         assertEquals("/prod/orders/77", e.path());
         assertEquals("expand=items", e.query());

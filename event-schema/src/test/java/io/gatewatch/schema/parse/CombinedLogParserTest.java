@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import static io.gatewatch.schema.parse.Fixtures.line;
 import static io.gatewatch.schema.parse.Fixtures.rejection;
 import static io.gatewatch.schema.parse.Fixtures.single;
@@ -12,8 +14,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class CombinedLogParserTest {
-    private final CombinedLogParser nginx = CombinedLogParser.nginx();
-    private final CombinedLogParser apache = CombinedLogParser.apache();
+    private final SecretHasher hasher = SecretHasher.of("test-deployment-key-0123456789");
+    private final CombinedLogParser nginx = CombinedLogParser.nginx(hasher);
+    private final CombinedLogParser apache = CombinedLogParser.apache(hasher);
 
     @Test
     void shouldReadEveryFieldOfACombinedLine() {

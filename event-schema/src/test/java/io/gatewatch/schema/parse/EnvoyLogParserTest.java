@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import static io.gatewatch.schema.parse.Fixtures.examples;
 import static io.gatewatch.schema.parse.Fixtures.hubTestLines;
 import static io.gatewatch.schema.parse.Fixtures.rejection;
@@ -15,8 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EnvoyLogParserTest {
-    private final EnvoyLogParser parser = new EnvoyLogParser(Json.newMapper(), false);
-    private final EnvoyLogParser trusting = new EnvoyLogParser(Json.newMapper(), true);
+    private final SecretHasher hasher = SecretHasher.of("test-deployment-key-0123456789");
+    private final EnvoyLogParser parser = new EnvoyLogParser(Json.newMapper(), false, hasher);
+    private final EnvoyLogParser trusting = new EnvoyLogParser(Json.newMapper(), true, hasher);
 
     private static String example(String startsWith) {
         return examples("envoy.txt").stream().filter(l -> l.startsWith(startsWith)).findFirst().orElseThrow();

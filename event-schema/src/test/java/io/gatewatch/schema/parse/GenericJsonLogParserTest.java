@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import static io.gatewatch.schema.parse.Fixtures.hubTestLines;
 import static io.gatewatch.schema.parse.Fixtures.rejection;
 import static io.gatewatch.schema.parse.Fixtures.single;
@@ -11,20 +13,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.ApiEvent;
-import io.gatewatch.schema.ApiKeys;
 import io.gatewatch.schema.Json;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GenericJsonLogParserTest {
+    private final SecretHasher hasher = SecretHasher.of("test-deployment-key-0123456789");
     private final ObjectMapper mapper = Json.newMapper();
 
     /** Fastly's JSON log streaming, as in crowdsec-hub-tests/fastly-logs (syslog-prefixed). */
     private final GenericJsonLogParser fastly = new GenericJsonLogParser("fastly", "fastly", Map.of(
             "ts", "timestamp", "client_ip", "client_ip", "host", "host", "path", "url",
             "method", "request_method", "user_agent", "request_user_agent", "status", "response_status",
-            "bytes_out", "response_body_size"), mapper);
+            "bytes_out", "response_body_size"), mapper, hasher);
 
     @Test
     void shouldMapFastlyJsonBehindASyslogPrefix() {
@@ -54,7 +56,7 @@ class GenericJsonLogParserTest {
         GenericJsonLogParser ecs = new GenericJsonLogParser("ecs", "custom", Map.of(
                 "ts", "@timestamp", "client_ip", "source.ip", "url", "url.original", "method", "http.request.method",
                 "status", "http.response.status_code", "api_key", "http.request.headers.x-api-key",
-                "latency_s", "event.duration_s"), mapper);
+                "latency_s", "event.duration_s"), mapper, hasher);
         String line = """
                 {"@timestamp":"2024-05-06T07:08:09.123Z","source":{"ip":"10.1.2.3"},\
                 "url":{"original":"https://shop.example.com/api/v2/carts/12345?debug=1"},\
@@ -73,13 +75,13 @@ class GenericJsonLogParserTest {
         assertEquals("PUT", e.method());
         assertEquals(409, e.status());
         assertEquals(42.0, e.latencyMs(), 1e-9);
-        assertEquals(ApiKeys.hash("live_abcdef"), e.apiKeyHash());
+        assertEquals(hasher.hash("live_abcdef"), e.apiKeyHash());
     }
 
     @Test
     void shouldReadApiEventJsonBackUnchanged() throws Exception {
         ApiEvent original = io.gatewatch.schema.Samples.fullEvent();
-        GenericJsonLogParser json = GenericJsonLogParser.apiEventNames(mapper);
+        GenericJsonLogParser json = GenericJsonLogParser.apiEventNames(mapper, hasher);
 
         ApiEvent back = single(json.parse(mapper.writeValueAsString(original)));
 
@@ -89,11 +91,11 @@ class GenericJsonLogParserTest {
     @Test
     void shouldRefuseAMappingWithUnknownFieldsOrWithoutTime() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> new GenericJsonLogParser("x", "x", Map.of("ts", "t", "clientip", "ip"), mapper));
+                () -> new GenericJsonLogParser("x", "x", Map.of("ts", "t", "clientip", "ip"), mapper, hasher));
         assertTrue(unknown.getMessage().startsWith("json mapping: unknown field 'clientip'; allowed: ts, gateway, client_ip"),
                 unknown.getMessage());
         assertEquals("json mapping must map ts (the event time)", assertThrows(IllegalArgumentException.class,
-                () -> new GenericJsonLogParser("x", "x", Map.of("path", "p"), mapper)).getMessage());
+                () -> new GenericJsonLogParser("x", "x", Map.of("path", "p"), mapper, hasher)).getMessage());
     }
 
     @Test

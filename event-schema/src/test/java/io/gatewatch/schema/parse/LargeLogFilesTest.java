@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Whole real access logs through the combined parser: the parse ratio, and no exception escaping. */
 class LargeLogFilesTest {
-    private final CombinedLogParser parser = CombinedLogParser.apache();
+    private final SecretHasher hasher = SecretHasher.of("test-deployment-key-0123456789");
+    private final CombinedLogParser parser = CombinedLogParser.apache(hasher);
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({

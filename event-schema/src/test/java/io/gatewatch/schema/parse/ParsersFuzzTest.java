@@ -1,10 +1,18 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.gatewatch.schema.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Coverage-guided fuzz tests (Jazzer) of every parser and of the route templater: whatever bytes
@@ -18,13 +26,16 @@ import java.nio.charset.StandardCharsets;
  * JAZZER_FUZZ=1 ./mvnw -pl event-schema test -Dtest='ParsersFuzzTest#fuzzCombined'
  * </pre>
  * which searches for {@code maxDuration} and writes any crashing input next to the seeds, where it
- * becomes a regression test.
+ * becomes a regression test. The hostile records of {@link HostileInputs} (times before 1970 and far
+ * ahead, NUL, ESC, invalid UTF-8, 10,000-deep JSON, 5 MB fields) run against every format on every build
+ * ({@link #shouldParseOrRejectWithAReasonEveryHostileRecord}) and are written into the seed corpus too.
  */
 class ParsersFuzzTest {
+    private final SecretHasher hasher = SecretHasher.of("test-deployment-key-0123456789");
     /** Per test in fuzzing mode only; raise it for a longer campaign (e.g. "2h"). Regression mode ignores it. */
     private static final String FUZZ_DURATION = "30s";
 
-    private final Parsers parsers = Parsers.standard(true);
+    private final Parsers parsers = Parsers.standard(true, hasher);
 
     private static String text(byte[] input) {
         return new String(input, StandardCharsets.UTF_8);
@@ -62,13 +73,33 @@ class ParsersFuzzTest {
 
     @FuzzTest(maxDuration = FUZZ_DURATION)
     void fuzzGenericJson(byte[] input) {
-        GenericJsonLogParser fastly = new GenericJsonLogParser("fastly", "fastly", FuzzSeeds.FASTLY_MAPPING, Json.newMapper());
+        GenericJsonLogParser fastly = new GenericJsonLogParser("fastly", "fastly", FuzzSeeds.FASTLY_MAPPING, Json.newMapper(), hasher);
         ParserMutationTest.assertWellFormed(fastly.parse(text(input)), text(input));
     }
 
     @FuzzTest(maxDuration = FUZZ_DURATION)
     void fuzzAuto(byte[] input) {
         ParserMutationTest.assertWellFormed(parsers.forName("auto").parse(text(input)), text(input));
+    }
+
+    static Stream<Arguments> hostile() {
+        return Stream.of("nginx", "apache", "kong", "envoy", "aws-apigw", "traefik", "nginx-json", "json", "auto")
+                .flatMap(format -> HostileInputs.forFormat(format).entrySet().stream()
+                        .map(e -> Arguments.of(format, e.getKey(), e.getValue())));
+    }
+
+    /**
+     * The hostile cases every fuzz campaign must also survive, as a plain test on every build: each is
+     * parsed or rejected with a reason, and nothing (no exception, no StackOverflowError) escapes.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("hostile")
+    void shouldParseOrRejectWithAReasonEveryHostileRecord(String format, String name, String record) {
+        ParseResult result = assertDoesNotThrow(() -> parsers.forName(format).parse(record), format + ": " + name);
+        ParserMutationTest.assertWellFormed(result, format + ": " + name);
+        if (result instanceof ParseResult.Rejected r) {
+            assertFalse(r.reason().isBlank(), name);
+        }
     }
 
     @FuzzTest(maxDuration = FUZZ_DURATION)

@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import static io.gatewatch.schema.parse.Fixtures.line;
 import static io.gatewatch.schema.parse.Fixtures.rejection;
 import static io.gatewatch.schema.parse.Fixtures.single;
@@ -11,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class ParsersTest {
+    private final SecretHasher hasher = SecretHasher.of("test-deployment-key-0123456789");
     private final Parsers parsers = Parsers.standard();
 
     @Test
@@ -50,7 +53,7 @@ class ParsersTest {
 
     @Test
     void shouldAddOrReplaceAFormatWithoutChangingTheOriginal() {
-        LogParser custom = new CombinedLogParser("caddy-clf");
+        LogParser custom = new CombinedLogParser("caddy-clf", hasher);
         Parsers extended = parsers.with(custom);
 
         assertSame(custom, extended.forName("caddy-clf"));

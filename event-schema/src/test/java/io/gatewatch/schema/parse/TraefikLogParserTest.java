@@ -1,5 +1,7 @@
 package io.gatewatch.schema.parse;
 
+import io.gatewatch.schema.SecretHasher;
+
 import static io.gatewatch.schema.parse.Fixtures.examples;
 import static io.gatewatch.schema.parse.Fixtures.hubTestLines;
 import static io.gatewatch.schema.parse.Fixtures.single;
@@ -14,7 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TraefikLogParserTest {
-    private final TraefikLogParser parser = new TraefikLogParser(Json.newMapper(), false);
+    private final SecretHasher hasher = SecretHasher.of("test-deployment-key-0123456789");
+    private final TraefikLogParser parser = new TraefikLogParser(Json.newMapper(), false, hasher);
 
     @Test
     void shouldReadEveryFieldOfAJsonLine() {
