@@ -65,8 +65,14 @@ final class RunCommand {
                 delivery.start();
             }
             err.println("run: application " + config.kafka().applicationId() + " on " + bootstrap
-                    + "; metrics on " + server.url());
-            stopped.await();
+                    + "; metrics on " + server.url() + "; " + pipeline.startupLine());
+            while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (pipeline.awaitUnexpectedStop(java.time.Duration.ZERO)) {
+                    // Exit non-zero so that the supervisor (systemd, Kubernetes) restarts the instance.
+                    err.println("run: Kafka Streams stopped: " + pipeline.failure() + "; exiting with status 3");
+                    return 3;
+                }
+            }
         }
         return 0;
     }
