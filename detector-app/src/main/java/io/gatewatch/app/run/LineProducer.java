@@ -24,9 +24,6 @@ public final class LineProducer implements AutoCloseable {
     private final List<RecordHeader> headers;
     private final AtomicReference<Exception> sendError = new AtomicReference<>();
     private final AtomicLong sent = new AtomicLong();
-    /** Lines go round the partitions in blocks this long (see {@link #send}). */
-    private static final int BLOCK = 16;
-    private int partitions = -1;
 
     public LineProducer(String bootstrapServers, String topic, String format) {
         this(bootstrapServers, topic, format, Map.of());
@@ -52,14 +49,7 @@ public final class LineProducer implements AutoCloseable {
     /** Sends one line; a failed send is reported by the next call or by {@link #flush()}. */
     public void send(String line) {
         throwIfFailed();
-        // Round the partitions in short blocks rather than the producer's sticky batches (a whole batch,
-        // a thousand lines or more, to one partition): a backlog's partitions then hold interleaved slices
-        // of the file, so tasks reading them in step stay close in event time.
-        if (partitions < 0) {
-            partitions = producer.partitionsFor(topic).size();
-        }
-        Integer partition = partitions <= 1 ? null : (int) ((sent.get() / BLOCK) % partitions);
-        producer.send(new ProducerRecord<>(topic, partition, null, null, line.getBytes(StandardCharsets.UTF_8),
+        producer.send(new ProducerRecord<>(topic, null, null, null, line.getBytes(StandardCharsets.UTF_8),
                 new java.util.ArrayList<>(headers)), (md, e) -> {
                     if (e != null) {
                         sendError.compareAndSet(null, e);

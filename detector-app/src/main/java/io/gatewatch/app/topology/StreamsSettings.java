@@ -49,10 +49,6 @@ public final class StreamsSettings {
         p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), Integer.toString(SESSION_TIMEOUT_MS));
         p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
                 Integer.toString(SESSION_TIMEOUT_MS / 5));
-        // Smaller fetches per partition keep the tasks of a backlog close together: each gets a few hundred
-        // records per poll instead of thousands from one partition while the others wait.
-        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Integer.toString(64 * 1024));
-        p.put(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, "200");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
