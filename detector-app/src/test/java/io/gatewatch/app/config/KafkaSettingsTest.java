@@ -53,9 +53,9 @@ class KafkaSettingsTest {
 
     @Test
     void shouldNameTheKeyTheValueAndWhatIsAllowed() {
-        assertEquals(List.of("g.yaml: kafka.processing_guarantee = \"exactly_once\": must be one of exactly_once_v2, at_least_once"),
+        assertEquals(List.of("g.yaml: kafka.processing_guarantee = exactly_once: must be one of exactly_once_v2, at_least_once"),
                 problems("kafka: {processing_guarantee: exactly_once}"));
-        assertEquals(List.of("g.yaml: kafka.processing_guarantee = \"at_least_once\": contradicts properties.processing.guarantee"
+        assertEquals(List.of("g.yaml: kafka.processing_guarantee = at_least_once: contradicts properties.processing.guarantee"
                         + " = exactly_once_v2; set one of them"),
                 problems("kafka: {processing_guarantee: at_least_once, properties: {processing.guarantee: exactly_once_v2}}"));
         assertEquals(List.of("g.yaml: kafka.rocksdb.write_buffer_mb = 64: write_buffer_mb (64) must be below block_cache_mb"
