@@ -19,6 +19,7 @@ final class BenchConfigs {
                 + "  partitions: " + options.partitions() + "\n"
                 + (options.threads() == BenchOptions.DEFAULT_THREADS ? ""
                         : "  properties: {num.stream.threads: \"" + options.threads() + "\"}\n")
+                + "  processing_guarantee: " + options.guarantee().streamsValue() + "\n"
                 + "  application_id: " + applicationId + "\n"
                 + "  topics: {raw: " + topicPrefix + ".raw, events: " + topicPrefix + ".events, alerts: "
                 + topicPrefix + ".alerts, dlq: " + topicPrefix + ".dlq, route_tallies: " + topicPrefix + ".route-tallies}\n";

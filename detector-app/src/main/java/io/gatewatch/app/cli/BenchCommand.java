@@ -2,6 +2,7 @@ package io.gatewatch.app.cli;
 
 import io.gatewatch.app.bench.Bench;
 import io.gatewatch.app.bench.BenchOptions;
+import io.gatewatch.app.config.KafkaSettings;
 import io.gatewatch.schema.parse.Parsers;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -34,6 +35,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "S", converter = Converters.PositiveLong.class,
             defaultValue = "" + BenchOptions.DEFAULT_THREADS, description = "stream threads")
     long threads;
+    @Option(names = "--processing-guarantee", paramLabel = "G", defaultValue = "exactly_once_v2",
+            description = "exactly_once_v2 or at_least_once, the same for the passthrough and the full topology")
+    String guaranteeText;
     private final Parsers parsers;
     private final PrintStream out;
     private final PrintStream err;
@@ -46,12 +50,17 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        KafkaSettings.ProcessingGuarantee guarantee = KafkaSettings.ProcessingGuarantee.ofStreamsValue(guaranteeText);
+        if (guarantee == null) {
+            throw new UsageException("bench: --processing-guarantee " + guaranteeText
+                    + ": must be exactly_once_v2 or at_least_once");
+        }
         BenchOptions options = new BenchOptions(events,
                 atMost("--clients", clients, 1 << 24),
                 atMost("--rate", rate, 10_000_000),
                 atMost("--seconds", seconds, 86_400),
                 atMost("--partitions", partitions, 1_000),
-                atMost("--threads", threads, 64));
+                atMost("--threads", threads, 64), guarantee);
         out.println(new Bench(options, parsers, err).run());
         return 0;
     }

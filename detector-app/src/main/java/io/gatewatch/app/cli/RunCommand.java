@@ -95,8 +95,15 @@ final class RunCommand implements Callable<Integer> {
                         + "or GATEWATCH_API_TOKEN");
             }
             err.println("run: application " + config.kafka().applicationId() + " on " + bootstrap
-                    + "; metrics on " + server.url() + ", web page and API on " + server.url().replace("/metrics", "/"));
-            stopped.await();
+                    + "; metrics on " + server.url() + ", web page and API on " + server.url().replace("/metrics", "/")
+                    + "; " + pipeline.startupLine());
+            while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (pipeline.awaitUnexpectedStop(java.time.Duration.ZERO)) {
+                    // Exit non-zero so that the supervisor (systemd, Kubernetes) restarts the instance.
+                    err.println("run: Kafka Streams stopped: " + pipeline.failure() + "; exiting with status 3");
+                    return 3;
+                }
+            }
         }
         return 0;
     }

@@ -100,6 +100,19 @@ public final class EmbeddedKafka implements AutoCloseable {
         return start(Options.defaults());
     }
 
+    /**
+     * A standalone broker process, for fault tests that kill the application but not the broker:
+     * {@code java -cp ... io.gatewatch.app.kafka.EmbeddedKafka [DATA_DIR]}. Prints
+     * {@code bootstrap.servers=HOST:PORT} on stdout once it accepts requests, then runs until killed.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Options options = args.length > 0 ? Options.defaults().withDataDir(Path.of(args[0])) : Options.defaults();
+        EmbeddedKafka kafka = start(options);
+        System.out.println("bootstrap.servers=" + kafka.bootstrapServers());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
     /** Starts the broker and returns once it accepts requests. */
     public static EmbeddedKafka start(Options options) {
         long startNanos = System.nanoTime();

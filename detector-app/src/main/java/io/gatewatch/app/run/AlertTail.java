@@ -35,6 +35,8 @@ public final class AlertTail implements AutoCloseable {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "gatewatch-tail-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // Under exactly-once, alerts of an aborted transaction (a crash mid-commit) are never shown.
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(pi -> new TopicPartition(topic, pi.partition())).toList();

@@ -11,7 +11,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * stopping the stream thread.
  */
 sealed interface DecodedEvent {
-    record Ok(ApiEvent event) implements DecodedEvent {
+    /** @param bytes the record as read, for the dead-letter topic if the event is refused later */
+    record Ok(ApiEvent event, byte[] bytes) implements DecodedEvent {
     }
 
     record Bad(byte[] bytes, String reason) implements DecodedEvent {
@@ -24,7 +25,7 @@ sealed interface DecodedEvent {
                 return new Bad(new byte[0], "null value");
             }
             try {
-                return new Ok(json.deserialize(topic, bytes));
+                return new Ok(json.deserialize(topic, bytes), bytes);
             } catch (SerializationException e) {
                 return new Bad(bytes, e.getMessage());
             }

@@ -35,6 +35,8 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private final boolean needsAddress;
     private final ProfileCodec codec;
     private final LoginRoutes loginRoutes;
+    private final EventTimeWindow timeWindow;
+    private final StreamClock clock;
     private final Duration grace;
     private final Duration idleExpiry;
     private final GatewatchMetrics metrics;
@@ -47,14 +49,13 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private boolean eventsSincePunctuation;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
-    /** The newest event time this task has seen: lateness is judged against events, not raw-record times. */
-    private long maxEventTime;
 
     /**
      * @param loginFailureStatuses statuses of a login route that are failed logins, for the route tallies
      * @param tallyRoutes          whether route-scope detectors run, so login-route tallies are sent on
      */
-    DetectProcessor(String storeName, DetectionEngine engine, LoginRoutes loginRoutes, Duration grace,
+    DetectProcessor(String storeName, DetectionEngine engine, LoginRoutes loginRoutes, EventTimeWindow timeWindow,
+            Duration grace,
             Duration idleExpiry, GatewatchMetrics metrics, java.util.Set<Integer> loginFailureStatuses,
             boolean tallyRoutes) {
         this.loginFailureStatuses = loginFailureStatuses;
@@ -64,6 +65,8 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         this.needsAddress = engine.needsClientAddress();
         this.codec = new ProfileCodec(engine.detectors());
         this.loginRoutes = loginRoutes;
+        this.timeWindow = timeWindow;
+        this.clock = new StreamClock();
         this.grace = grace;
         this.idleExpiry = idleExpiry;
         this.metrics = metrics;
@@ -85,27 +88,41 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     public void process(Record<String, DecodedEvent> record) {
         metrics.detectStage();
         switch (record.value()) {
-            case DecodedEvent.Bad bad -> {
-                metrics.deadLettered(STAGE);
-                context.forward(new Record<>(record.key(), bad.bytes(), record.timestamp(),
-                        DeadLetters.headers(record.headers(), STAGE, "not an ApiEvent: " + bad.reason(),
-                                context.recordMetadata().orElse(null))), GatewatchTopology.EVENTS_DLQ_SINK);
+            case DecodedEvent.Bad bad -> deadLetter(record, bad.bytes(), "not an ApiEvent: " + bad.reason());
+            case DecodedEvent.Ok ok -> {
+                long ts = ok.event().ts().toEpochMilli();
+                String refused = timeWindow.reject(ts, context.currentSystemTimeMs());
+                if (refused != null) {
+                    deadLetter(record, ok.bytes(), refused);
+                } else {
+                    detect(record.key(), ok.event(), ts);
+                }
             }
-            case DecodedEvent.Ok ok -> detect(record.key(), ok.event());
         }
     }
 
-    private void detect(String key, ApiEvent e) {
-        long ts = e.ts().toEpochMilli();
-        if (maxEventTime > 0 && ts < maxEventTime - grace.toMillis()) {
+    private void deadLetter(Record<String, DecodedEvent> record, byte[] bytes, String reason) {
+        metrics.deadLettered(STAGE);
+        context.forward(new Record<>(record.key(), bytes, record.timestamp(),
+                DeadLetters.headers(record.headers(), STAGE, reason, context.recordMetadata().orElse(null))),
+                GatewatchTopology.EVENTS_DLQ_SINK);
+    }
+
+    /**
+     * Late means late for this client: more than the grace behind its own newest event. Against the
+     * task's newest event instead, a backlog read from several partitions (their tasks are never in step
+     * by event time) or one gateway ahead of the others would make everyone else late.
+     */
+    private void detect(String key, ApiEvent e, long ts) {
+        ClientProfile profile = load(key);
+        if (profile.lastSeen() > 0 && ts < profile.lastSeen() - grace.toMillis()) {
             metrics.late();
             return;
         }
-        maxEventTime = Math.max(maxEventTime, ts);
+        clock.observe(ts);
         metrics.eventTime(ts);
         String route = e.route() != null ? e.route() : e.path();
         EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route));
-        ClientProfile profile = load(key);
         engine.process(profile, e, facts, needsAddress ? ClientAddress.numeric(e.clientIp()) : null, pending::add);
         store.put(key, codec.encode(profile));
         if (tallyRoutes && facts.loginRoute() && route != null) {
@@ -125,7 +142,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
 
     /** Every wall-clock second: close tallies of past seconds, and all of them once traffic pauses. */
     private void closeTallies() {
-        long before = eventsSincePunctuation ? Math.floorDiv(maxEventTime, 1000) : Long.MAX_VALUE;
+        long before = eventsSincePunctuation ? Math.floorDiv(clock.now(), 1000) : Long.MAX_VALUE;
         eventsSincePunctuation = false;
         for (RouteTally t : tallies.closeBefore(before)) {
             forwardTally(t);

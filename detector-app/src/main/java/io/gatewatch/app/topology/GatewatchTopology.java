@@ -66,13 +66,14 @@ public final class GatewatchTopology {
         t.addSink(EVENTS_SINK, topics.events(), new ByteArraySerializer(), new ByteArraySerializer(), NORMALIZE);
         t.addSink(RAW_DLQ_SINK, topics.dlq(), new ByteArraySerializer(), new ByteArraySerializer(), NORMALIZE);
 
-        t.addSource(AutoOffsetReset.earliest(), EVENTS_SOURCE, new EventTimeExtractor(),
+        EventTimeWindow timeWindow = new EventTimeWindow(config.maxFuture());
+        t.addSource(AutoOffsetReset.earliest(), EVENTS_SOURCE, new EventTimeExtractor(timeWindow, System::currentTimeMillis),
                 new StringDeserializer(), DecodedEvent.deserializer(), topics.events());
         RouteDetection routes = RouteDetection.of(config);
         t.addProcessor(DETECT_CLIENTS, () -> new DetectProcessor(CLIENT_PROFILES,
                 new DetectionEngine(Detectors.clientScope(config), config.allowlist(), Alert.Scope.CLIENT,
                         metrics::suppressed),
-                new LoginRoutes(config.loginRoutes()), config.grace(), config.idleExpiry(), metrics,
+                new LoginRoutes(config.loginRoutes()), timeWindow, config.grace(), config.idleExpiry(), metrics,
                 loginFailureStatuses(config), routes != null), EVENTS_SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLIENT_PROFILES),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), DETECT_CLIENTS);

@@ -89,8 +89,10 @@ class ConfigLoaderTest {
 
     @Test
     void shouldAskForAnUnkeyedSha256AllowlistEntryToBeRecomputed() {
-        assertEquals(List.of("g.yaml: allowlist.api_key_hashes[0] = sha256:0123456789abcdef: an unkeyed hash from before "
-                        + "keyed hashing: recompute it as hmac: (docs/reliability.md)"),
+        assertEquals(List.of("g.yaml:2: allowlist.api_key_hashes[0] = (hidden): not a keyed key hash (an unkeyed sha256: hash"
+                        + " from before keyed hashing must be recomputed as hmac:, see docs/reliability.md) (allowed: key"
+                        + " hashes as alerts show them (hmac: and 16 hex digits, keyed with secrets.hash_key), never the key"
+                        + " itself)"),
                 problems("allowlist:\n  api_key_hashes: ['sha256:0123456789abcdef', 'hmac:0123456789abcdef']\n"));
     }
 
@@ -98,9 +100,9 @@ class ConfigLoaderTest {
     void shouldReadTheHashKeyAndNeverEchoItOrAMisspeltOne() throws ConfigException {
         assertEquals("a-long-enough-deployment-key", loader.parse("secrets:\n  hash_key: a-long-enough-deployment-key\n",
                 "g.yaml").secrets().hashKey());
-        assertEquals(List.of("g.yaml: secrets.hash_kye = (not shown, 28 characters): unknown key; allowed: hash_key",
-                        "g.yaml: secrets.hash_key = (not shown, 7 characters): must be a text of at least 16 "
-                                + "characters (e.g. openssl rand -hex 32)"),
+        assertEquals(List.of("g.yaml:2: secrets.hash_key = (not shown, 7 characters): must be a text of at least 16 "
+                                + "characters (e.g. openssl rand -hex 32)",
+                        "g.yaml:3: secrets.hash_kye = (not shown, 28 characters): unknown key; allowed: hash_key"),
                 problems("secrets:\n  hash_key: hunter2\n  hash_kye: a-long-enough-deployment-key\n"));
         assertEquals(false, loader.parse("secrets:\n  hash_key: a-long-enough-deployment-key\n", "g.yaml")
                 .toString().contains("a-long-enough-deployment-key"), "the config's toString hides the key");

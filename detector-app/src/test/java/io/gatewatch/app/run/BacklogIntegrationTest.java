@@ -1,0 +1,111 @@
+package io.gatewatch.app.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.gatewatch.app.config.ConfigLoader;
+import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.kafka.EmbeddedKafka;
+import io.gatewatch.app.metrics.GatewatchMetrics;
+import io.gatewatch.app.sim.Simulation;
+import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.parse.Parsers;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Catching up is the same as live: one simulated stretch of traffic, once fed live into one partition
+ * and once pre-loaded as a backlog into four (whose tasks are never in step by event time), gives the
+ * same alerts, with under 1 % of the events late.
+ */
+@Disabled("not yet true: measured 20,208 of 37,618 events late in the 4-partition backlog (0 live) and a"
+        + " different alert set. Kafka Streams runs each partition's task on its own, with nothing pulling a task"
+        + " that fell behind in event time back in step, so a client's events reach the detect stage out of order"
+        + " by more than the grace. Needs event-time watermarks per raw partition and a reorder buffer at detect;"
+        + " see docs/reliability.md, Time and backlogs")
+class BacklogIntegrationTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static EmbeddedKafka kafka;
+    private static List<String> lines;
+
+    @BeforeAll
+    static void start() {
+        kafka = EmbeddedKafka.start();
+        lines = Simulation.run(new Simulation.Spec(13, Instant.parse("2026-10-05T06:00:00Z"), Duration.ofHours(3), 300))
+                .lines();
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
+
+    record Outcome(Set<String> alerts, double events, double late) {
+    }
+
+    @Test
+    void shouldGiveTheSameAlertsFromABacklogOnFourPartitionsAsLiveOnOne(@TempDir Path tmp) throws Exception {
+        Outcome live = run("live", 1, false, tmp.resolve("live"));
+        Outcome backlog = run("backlog", 4, true, tmp.resolve("backlog"));
+
+        System.err.println("BacklogIntegrationTest: live " + live + "; backlog " + backlog);
+        assertFalse(live.alerts().isEmpty(), "the simulated attacks raise alerts");
+        assertTrue(live.late() < live.events() / 100, "late: " + live.late() + " of " + live.events());
+        assertTrue(backlog.late() < backlog.events() / 100, "late: " + backlog.late() + " of " + backlog.events());
+        assertEquals(live.alerts(), backlog.alerts());
+    }
+
+    /** The set of (detector, client key, route) of every alert the run raised. */
+    private Outcome run(String name, int partitions, boolean preload, Path stateDir) throws Exception {
+        Parsers parsers = Parsers.standard();
+        GatewatchConfig config = new ConfigLoader(parsers.names(), n -> List.of()).parse("kafka:\n"
+                + "  partitions: " + partitions + "\n"
+                + "  application_id: " + name + "\n"
+                + "  topics: {raw: " + name + ".raw, events: " + name + ".events, alerts: " + name + ".alerts, dlq: "
+                + name + ".dlq, route_tallies: " + name + ".route-tallies}\n", name);
+        TopicSetup.ensure(kafka.bootstrapServers(), config.kafka());
+        GatewatchMetrics metrics = GatewatchMetrics.inMemory();
+        ConcurrentLinkedQueue<Alert> alerts = new ConcurrentLinkedQueue<>();
+        try (LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(), "nginx");
+             AlertTail tail = new AlertTail(kafka.bootstrapServers(), config.kafka().topics().alerts(), alerts::add)) {
+            if (preload) {
+                lines.forEach(producer::send);
+                producer.flush();
+            }
+            try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir)) {
+                pipeline.start();
+                if (!preload) {
+                    lines.forEach(producer::send);
+                    producer.flush();
+                }
+                long deadline = System.nanoTime() + DEADLINE.toNanos();
+                while (metrics.count("gatewatch.raw.records") < lines.size()
+                        || metrics.count("gatewatch.events.detected") < metrics.count("gatewatch.events.parsed")) {
+                    if (System.nanoTime() > deadline || pipeline.failure() != null) {
+                        fail(name + ": not done: " + metrics.count("gatewatch.raw.records") + " of " + lines.size()
+                                + " lines, failure " + pipeline.failure());
+                    }
+                    Thread.sleep(100);
+                }
+            }
+            tail.drainAndClose(Duration.ofSeconds(30));
+        }
+        Set<String> keys = new TreeSet<>();
+        for (Alert a : alerts) {
+            keys.add(a.detector() + " " + (a.client() == null ? "-" : a.client().key()) + " " + a.route());
+        }
+        return new Outcome(keys, metrics.count("gatewatch.events.parsed"), metrics.count("gatewatch.events.late"));
+    }
+}
