@@ -1,6 +1,7 @@
 package io.gatewatch.app.cli;
 
 import io.gatewatch.alerting.AlertingService;
+import io.gatewatch.alerting.Redelivery;
 import io.gatewatch.alerting.config.AlertingConfig;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.run.TopicSetup;
@@ -13,10 +14,11 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code alerting --config FILE}: the alerting service on its own, reading the alerts topic of the
- * cluster in the config, for deployments that run delivery apart from detection.
+ * cluster in the config, for deployments that run delivery apart from detection. With
+ * {@code --redeliver}, drains the dead-letter topic to the configured sinks once and exits.
  */
 final class AlertingCommand {
-    static final String USAGE = "alerting --config FILE [--group-id ID]";
+    static final String USAGE = "alerting --config FILE [--group-id ID] [--redeliver]";
     private final Parsers parsers;
     private final PrintStream out;
     private final PrintStream err;
@@ -28,14 +30,19 @@ final class AlertingCommand {
     }
 
     int run(List<String> argv) throws Exception {
-        Args args = Args.parse("alerting", argv, Set.of("--config", "--group-id"), Set.of());
+        Args args = Args.parse("alerting", argv, Set.of("--config", "--group-id"), Set.of("--redeliver"));
         GatewatchConfig config = ConfigFiles.load(args.required("--config"), parsers);
         AlertingConfig alerting = ConfigFiles.alerting(config);
         String bootstrap = config.kafka().bootstrapServers();
         TopicSetup.ensure(bootstrap, config.kafka(), List.of(alerting.deadLetterTopic()));
+        String groupId = args.get("--group-id", config.kafka().applicationId() + "-alerting");
+        if (args.flag("--redeliver")) {
+            return RedeliverReport.run(new Redelivery(alerting, bootstrap, groupId, Clock.systemUTC(),
+                    AlertingService.defaultSinks(out, Clock.systemUTC())), alerting.deadLetterTopic(), err);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         try (AlertingService service = new AlertingService(alerting, bootstrap, config.kafka().topics().alerts(),
-                args.get("--group-id", config.kafka().applicationId() + "-alerting"), out, Clock.systemUTC())) {
+                groupId, out, Clock.systemUTC())) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();
                 stopped.countDown();
