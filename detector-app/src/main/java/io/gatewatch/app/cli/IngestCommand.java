@@ -36,7 +36,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 final class IngestCommand {
     static final String USAGE = "ingest FILE|- [--format NAME] [--follow] [--from-end] [--config FILE] "
-            + "[--bootstrap HOST:PORT] [--timeout 10s]";
+            + "[--bootstrap HOST:PORT] [--timeout 10s] [--position-file FILE]";
     /** A record must fit Kafka's default 1 MB message size even when every character takes 3 bytes. */
     static final int MAX_LINE_CHARS = 256 * 1024;
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
@@ -59,7 +59,7 @@ final class IngestCommand {
     }
 
     int run(List<String> argv) throws Exception {
-        Args args = Args.parse("ingest", argv, Set.of("--format", "--config", "--bootstrap", "--timeout"),
+        Args args = Args.parse("ingest", argv, Set.of("--format", "--config", "--bootstrap", "--timeout", "--position-file"),
                 Set.of("--follow", "--from-end"), 1);
         if (args.operands().isEmpty()) {
             throw new UsageException("ingest: the log file to send (or - for standard input) is required");
@@ -93,6 +93,8 @@ final class IngestCommand {
         }
 
         Counts counts = new Counts();
+        IngestResume resume = stdinInput ? null : new IngestResume(Path.of(args.get("--position-file", input + ".gatewatch-position")),
+                clientProperties(bootstrap, config), topic);
         CountDownLatch done = new CountDownLatch(1);
         AtomicBoolean reported = new AtomicBoolean();
         long started = System.nanoTime();
@@ -109,6 +111,9 @@ final class IngestCommand {
                     // read that never returns, so send what was read from here.
                     if (!done.await(stdinInput ? 1 : 30, TimeUnit.SECONDS)) {
                         producer.flush();
+                        if (resume != null) {
+                            resume.save();
+                        }
                         report(reported, counts, producer, topic, started, 0);
                     }
                 } catch (InterruptedException e) {
@@ -118,20 +123,30 @@ final class IngestCommand {
                 }
             }, "gatewatch-ingest-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            long[] lastSent = {0, System.nanoTime()};
-            progress.scheduleAtFixedRate(() -> progressLine(producer, lastSent), PROGRESS_EVERY.toMillis(),
+            long[] lastSent = {0, System.nanoTime(), 0, System.nanoTime()};
+            progress.scheduleAtFixedRate(() -> progressLine(producer, lastSent, bootstrap), PROGRESS_EVERY.toMillis(),
                     PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            if (resume != null) {
+                progress.scheduleWithFixedDelay(resume::saveQuietly, 1, 1, TimeUnit.SECONDS);
+            }
             err.println("ingest: sending " + (stdinInput ? "standard input" : input) + " to " + topic + " on "
                     + bootstrap + " as format " + format + (follow ? "; following it, Ctrl-C to stop" : ""));
-            Consumer<String> sink = line -> counts.send(line, producer);
+            Consumer<String> sink = line -> {
+                if (counts.wanted(line)) {
+                    producer.send(line);
+                }
+            };
             int held = 0;
             try {
                 if (stdinInput) {
                     sendStream(sink);
                 } else {
-                    held = sendFile(Path.of(input), follow, args.flag("--from-end"), sink, counts);
+                    held = sendFile(Path.of(input), follow, args.flag("--from-end"), producer, counts, resume);
                 }
                 producer.flush();
+                if (resume != null) {
+                    resume.save();
+                }
                 report(reported, counts, producer, topic, started, held);
             } finally {
                 done.countDown();
@@ -148,10 +163,12 @@ final class IngestCommand {
     }
 
     /** @return bytes of an unterminated last line left unsent because the run was stopped */
-    private int sendFile(Path path, boolean follow, boolean fromEnd, Consumer<String> sink, Counts counts)
+    private int sendFile(Path path, boolean follow, boolean fromEnd, LineProducer producer, Counts counts, IngestResume resume)
             throws Exception {
         try (FileFollower follower = new FileFollower(path, fromEnd, FileFollower.DEFAULT_ROTATE_WAIT,
                 InstantSource.system())) {
+            resume.start(follower, path, fromEnd).ifPresent(err::println);
+            Consumer<String> sink = line -> resume.ship(line, follower.lastLine(), counts, producer);
             if (!follow) {
                 while (stop.getCount() > 0 && follower.poll(sink) > 0) {
                     // a large file: keep reading while checking for a stop between chunks
@@ -197,22 +214,45 @@ final class IngestCommand {
         return Optional.empty();
     }
 
-    /** The cluster's settings from the config, and timeouts that turn an unreachable broker into an error. */
+    /**
+     * The cluster's settings from the config, and a producer that never gives a line up: idempotent (a retry
+     * after a lost acknowledgement writes no copy), and waiting through a broker outage of any length, in
+     * steps of {@code timeout} so the progress line can say it is waiting.
+     */
     private static Map<String, String> producerSettings(GatewatchConfig config, Duration timeout) {
         Map<String, String> p = new HashMap<>(config.kafka().properties());
         long ms = timeout.toMillis();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "gatewatch-ingest");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(ms));
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(ms));
-        // must be at least linger + request timeout; a few retries' worth, then the run fails
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(3 * ms + 100));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(Integer.MAX_VALUE));
+        p.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "5000");
         return p;
     }
 
-    private void progressLine(LineProducer producer, long[] last) {
+    private static java.util.Properties clientProperties(String bootstrap, GatewatchConfig config) {
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(config.kafka().properties());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return p;
+    }
+
+    /** Every few seconds: the rate, or, while the broker acknowledges nothing, that ingest waits for it. */
+    private void progressLine(LineProducer producer, long[] last, String bootstrap) {
         long sent = producer.sent();
+        long acked = producer.acked();
         long now = System.nanoTime();
-        if (sent != last[0]) {
+        if (acked != last[2]) {
+            last[2] = acked;
+            last[3] = now;
+        }
+        boolean waiting = producer.blockedFor().compareTo(Duration.ZERO) > 0 || (acked < sent && now - last[3] > PROGRESS_EVERY.toNanos());
+        if (waiting) {
+            err.printf("ingest: waiting for the broker at %s: nothing acknowledged for %d s; %,d lines read and held, none lost%n",
+                    bootstrap, TimeUnit.NANOSECONDS.toSeconds(now - last[3]), sent - acked);
+        } else if (sent != last[0]) {
             double secs = (now - last[1]) / 1e9;
             err.printf("ingest: %,d lines sent (%,.0f lines/s)%n", sent, (sent - last[0]) / secs);
         }
@@ -231,6 +271,9 @@ final class IngestCommand {
         if (counts.blank.get() > 0) {
             s.append(String.format(", %,d blank skipped", counts.blank.get()));
         }
+        if (counts.alreadySent.get() > 0) {
+            s.append(String.format(", %,d sent by an earlier run skipped", counts.alreadySent.get()));
+        }
         if (counts.tooLong.get() > 0) {
             s.append(String.format(", %,d longer than %,d characters not sent", counts.tooLong.get(), MAX_LINE_CHARS));
         }
@@ -244,20 +287,24 @@ final class IngestCommand {
     }
 
     /** What was not sent and why; written by the reading thread, read for the report. */
-    private static final class Counts {
+    static final class Counts {
         final AtomicLong blank = new AtomicLong();
         final AtomicLong tooLong = new AtomicLong();
+        final AtomicLong alreadySent = new AtomicLong();
         volatile long rotations;
         volatile long truncations;
 
-        void send(String line, LineProducer producer) {
+        /** Whether the line is to be sent; counts it otherwise. */
+        boolean wanted(String line) {
             if (line.isBlank()) {
                 blank.incrementAndGet();
-            } else if (line.length() > MAX_LINE_CHARS) {
-                tooLong.incrementAndGet();
-            } else {
-                producer.send(line);
+                return false;
             }
+            if (line.length() > MAX_LINE_CHARS) {
+                tooLong.incrementAndGet();
+                return false;
+            }
+            return true;
         }
     }
 }

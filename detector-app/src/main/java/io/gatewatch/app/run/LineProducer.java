@@ -3,14 +3,19 @@ package io.gatewatch.app.run;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -21,9 +26,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class LineProducer implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
-    private final List<RecordHeader> headers;
+    private final List<Header> headers;
     private final AtomicReference<Exception> sendError = new AtomicReference<>();
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong acked = new AtomicLong();
+    /** System.nanoTime() when send() first found no room or no metadata in a row, or 0. */
+    private volatile long blockedSince;
 
     public LineProducer(String bootstrapServers, String topic, String format) {
         this(bootstrapServers, topic, format, Map.of());
@@ -48,14 +56,57 @@ public final class LineProducer implements AutoCloseable {
 
     /** Sends one line; a failed send is reported by the next call or by {@link #flush()}. */
     public void send(String line) {
+        send(line, null, (md, e) -> { });
+    }
+
+    /**
+     * Sends one line with one more header, telling {@code acked} once the broker has it. While the broker is
+     * unreachable or the producer's buffer is full, waits as long as it takes (the producer's
+     * {@code max.block.ms} at a time) instead of failing: the line is not lost and nothing after it overtakes it.
+     *
+     * @param extra a header such as where the line ends in its file, or null
+     * @param acked called with the record's metadata on success; not called for a failure, which is reported
+     *              by the next call or by {@link #flush()}
+     */
+    public void send(String line, Header extra, Callback acked) {
         throwIfFailed();
-        producer.send(new ProducerRecord<>(topic, null, null, null, line.getBytes(StandardCharsets.UTF_8),
-                new java.util.ArrayList<>(headers)), (md, e) -> {
+        List<Header> h = new ArrayList<>(headers);
+        if (extra != null) {
+            h.add(extra);
+        }
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, null, null,
+                line.getBytes(StandardCharsets.UTF_8), h);
+        while (true) {
+            try {
+                producer.send(record, (md, e) -> {
                     if (e != null) {
                         sendError.compareAndSet(null, e);
+                    } else {
+                        this.acked.incrementAndGet();
+                        acked.onCompletion(md, null);
                     }
                 });
+                blockedSince = 0;
+                break;
+            } catch (TimeoutException e) {
+                // No metadata for the topic (broker down) or the buffer is full of lines waiting for it: wait on.
+                if (blockedSince == 0) {
+                    blockedSince = System.nanoTime();
+                }
+            }
+        }
         sent.incrementAndGet();
+    }
+
+    /** Lines the broker has acknowledged; safe to read from any thread. */
+    public long acked() {
+        return acked.get();
+    }
+
+    /** How long send() has been waiting for the broker right now, or zero. */
+    public Duration blockedFor() {
+        long since = blockedSince;
+        return since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
     }
 
     /** Sends every non-blank line of the reader; calls progress every 100k lines. */

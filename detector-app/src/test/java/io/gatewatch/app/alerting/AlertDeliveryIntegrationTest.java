@@ -262,8 +262,12 @@ class AlertDeliveryIntegrationTest {
         AlertingConfig config = config();
         AlertingService service = service(config);
         produce(0);
-        Thread.sleep(3_000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (service.deadLettered() < CLIENTS && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         service.close();
+        assertEquals(CLIENTS, service.deadLettered(), "the outage dead-lettered every alert");
         assertEquals(0, receiver.got.size(), "nothing got through the outage");
 
         receiver.failing = false;
