@@ -123,7 +123,7 @@ final class IngestCommand {
                 }
             }, "gatewatch-ingest-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            long[] lastSent = {0, System.nanoTime(), 0, System.nanoTime()};
+            long[] lastSent = {0, System.nanoTime()};
             progress.scheduleAtFixedRate(() -> progressLine(producer, lastSent, bootstrap), PROGRESS_EVERY.toMillis(),
                     PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             if (resume != null) {
@@ -242,16 +242,11 @@ final class IngestCommand {
     /** Every few seconds: the rate, or, while the broker acknowledges nothing, that ingest waits for it. */
     private void progressLine(LineProducer producer, long[] last, String bootstrap) {
         long sent = producer.sent();
-        long acked = producer.acked();
         long now = System.nanoTime();
-        if (acked != last[2]) {
-            last[2] = acked;
-            last[3] = now;
-        }
-        boolean waiting = producer.blockedFor().compareTo(Duration.ZERO) > 0 || (acked < sent && now - last[3] > PROGRESS_EVERY.toNanos());
-        if (waiting) {
-            err.printf("ingest: waiting for the broker at %s: nothing acknowledged for %d s; %,d lines read and held, none lost%n",
-                    bootstrap, TimeUnit.NANOSECONDS.toSeconds(now - last[3]), sent - acked);
+        Duration silent = producer.sinceLastAck();
+        if (producer.held() > 0 && (producer.blocked() || silent.compareTo(PROGRESS_EVERY) >= 0)) {
+            err.printf("ingest: waiting for the broker at %s for %d s; %s%,d lines held, none lost%n", bootstrap,
+                    silent.toSeconds(), producer.blocked() ? "reading paused, " : "", producer.held());
         } else if (sent != last[0]) {
             double secs = (now - last[1]) / 1e9;
             err.printf("ingest: %,d lines sent (%,.0f lines/s)%n", sent, (sent - last[0]) / secs);

@@ -32,6 +32,7 @@ public final class LineProducer implements AutoCloseable {
     private final AtomicLong acked = new AtomicLong();
     /** System.nanoTime() when send() first found no room or no metadata in a row, or 0. */
     private volatile long blockedSince;
+    private volatile long lastAck = System.nanoTime();
 
     public LineProducer(String bootstrapServers, String topic, String format) {
         this(bootstrapServers, topic, format, Map.of());
@@ -76,23 +77,38 @@ public final class LineProducer implements AutoCloseable {
         }
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, null, null,
                 line.getBytes(StandardCharsets.UTF_8), h);
+        Thread caller = Thread.currentThread();
         while (true) {
+            // The producer reports a record it could not even queue (no metadata for the topic, buffer full)
+            // through the callback on this very thread, before send() returns: that one is retried here.
+            Exception[] notQueued = new Exception[1];
+            boolean[] inSend = {true};
             try {
                 producer.send(record, (md, e) -> {
-                    if (e != null) {
+                    if (e != null && inSend[0] && Thread.currentThread() == caller) {
+                        notQueued[0] = e;
+                    } else if (e != null) {
                         sendError.compareAndSet(null, e);
                     } else {
                         this.acked.incrementAndGet();
+                        lastAck = System.nanoTime();
                         acked.onCompletion(md, null);
                     }
                 });
+            } catch (TimeoutException e) {
+                notQueued[0] = e;
+            }
+            inSend[0] = false;
+            if (notQueued[0] == null) {
                 blockedSince = 0;
                 break;
-            } catch (TimeoutException e) {
-                // No metadata for the topic (broker down) or the buffer is full of lines waiting for it: wait on.
-                if (blockedSince == 0) {
-                    blockedSince = System.nanoTime();
-                }
+            }
+            if (!(notQueued[0] instanceof TimeoutException)) {
+                sendError.compareAndSet(null, notQueued[0]);
+                throwIfFailed();
+            }
+            if (blockedSince == 0) {
+                blockedSince = System.nanoTime();
             }
         }
         sent.incrementAndGet();
@@ -103,10 +119,19 @@ public final class LineProducer implements AutoCloseable {
         return acked.get();
     }
 
-    /** How long send() has been waiting for the broker right now, or zero. */
-    public Duration blockedFor() {
-        long since = blockedSince;
-        return since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
+    /** Whether send() is waiting right now because the broker is unreachable or the buffer is full. */
+    public boolean blocked() {
+        return blockedSince != 0;
+    }
+
+    /** Lines given to {@link #send} that the broker has not acknowledged yet, the one blocked in send() included. */
+    public long held() {
+        return sent.get() - acked.get() + (blocked() ? 1 : 0);
+    }
+
+    /** Time since the broker last acknowledged a line (or since this producer started). */
+    public Duration sinceLastAck() {
+        return Duration.ofNanos(System.nanoTime() - lastAck);
     }
 
     /** Sends every non-blank line of the reader; calls progress every 100k lines. */
