@@ -127,7 +127,7 @@ final class IngestCommand {
             progress.scheduleAtFixedRate(() -> progressLine(producer, lastSent, bootstrap), PROGRESS_EVERY.toMillis(),
                     PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             if (resume != null) {
-                progress.scheduleWithFixedDelay(resume::saveQuietly, 1, 1, TimeUnit.SECONDS);
+                progress.scheduleWithFixedDelay(() -> resume.saveQuietly(err), 1, 1, TimeUnit.SECONDS);
             }
             err.println("ingest: sending " + (stdinInput ? "standard input" : input) + " to " + topic + " on "
                     + bootstrap + " as format " + format + (follow ? "; following it, Ctrl-C to stop" : ""));
@@ -245,8 +245,9 @@ final class IngestCommand {
         long now = System.nanoTime();
         Duration silent = producer.sinceLastAck();
         if (producer.held() > 0 && (producer.blocked() || silent.compareTo(PROGRESS_EVERY) >= 0)) {
-            err.printf("ingest: waiting for the broker at %s for %d s; %s%,d lines held, none lost%n", bootstrap,
-                    silent.toSeconds(), producer.blocked() ? "reading paused, " : "", producer.held());
+            long held = producer.held();
+            err.printf("ingest: waiting for the broker at %s for %d s; %s%,d %s held, none lost%n", bootstrap,
+                    silent.toSeconds(), producer.blocked() ? "reading paused, " : "", held, held == 1 ? "line" : "lines");
         } else if (sent != last[0]) {
             double secs = (now - last[1]) / 1e9;
             err.printf("ingest: %,d lines sent (%,.0f lines/s)%n", sent, (sent - last[0]) / secs);

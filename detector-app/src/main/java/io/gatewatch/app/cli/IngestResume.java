@@ -28,6 +28,7 @@ final class IngestResume {
     private Set<Long> alreadySent = Set.of();
     private String resumedFile;
     private ShipPosition lastSaved;
+    private volatile boolean saveFailed;
 
     IngestResume(Path file, Properties client, String topic) {
         this.file = file;
@@ -83,12 +84,20 @@ final class IngestResume {
         }
     }
 
-    /** For the periodic save: a full disk must not stop the shipping, only the resuming. */
-    void saveQuietly() {
+    /**
+     * For the periodic save: a full disk or a read-only folder must not stop the shipping, only the resuming;
+     * said once, with the way out.
+     */
+    void saveQuietly(java.io.PrintStream err) {
         try {
             save();
+            saveFailed = false;
         } catch (UncheckedIOException e) {
-            System.err.println("ingest: " + e.getMessage());
+            if (!saveFailed) {
+                err.println("ingest: " + e.getMessage() + " (" + e.getCause() + "); lines are still sent, but a restart"
+                        + " cannot resume without it: choose a writable place with --position-file");
+            }
+            saveFailed = true;
         }
     }
 
