@@ -12,6 +12,7 @@ import io.gatewatch.alerting.delivery.Retrier;
 import io.gatewatch.alerting.delivery.SinkWorker;
 import io.gatewatch.alerting.delivery.Sleeper;
 import io.gatewatch.alerting.format.Product;
+import io.gatewatch.alerting.metrics.DeliveryMetrics;
 import io.gatewatch.alerting.sink.HttpSink;
 import io.gatewatch.alerting.sink.Sink;
 import io.gatewatch.alerting.sink.Sinks;
@@ -84,6 +85,8 @@ public final class AlertingService implements AutoCloseable {
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong suppressed = new AtomicLong();
     private final AtomicLong alreadyHandled = new AtomicLong();
+    private final DeliveryMetrics metrics;
+    private final AutoCloseable consumerMetrics;
     private volatile boolean running;
     private volatile Consumer<Map<TopicPartition, OffsetAndMetadata>> commitListener = m -> { };
 
@@ -95,23 +98,29 @@ public final class AlertingService implements AutoCloseable {
      */
     public AlertingService(AlertingConfig config, String bootstrapServers, String alertsTopic, String groupId,
                            PrintStream console, Clock clock) {
+        this(config, bootstrapServers, alertsTopic, groupId, console, clock, DeliveryMetrics.unserved());
+    }
+
+    /** @param metrics where the delivery meters and the alerts consumer's Kafka metrics are registered */
+    public AlertingService(AlertingConfig config, String bootstrapServers, String alertsTopic, String groupId,
+                           PrintStream console, Clock clock, DeliveryMetrics metrics) {
         this(config, bootstrapServers, alertsTopic, groupId, clock, new KafkaProducer<>(producerProps(bootstrapServers)),
-                defaultSinks(console, clock), Sleeper.real());
+                defaultSinks(console, clock), Sleeper.real(), metrics);
     }
 
     /**
-     * With the dedup and delivery memory in {@link KafkaAlertingState#DEFAULT_TOPIC} (read back now, so a
+     * With the dedup and delivery memory in {@link KafkaAlertingState#DEFAULT_TOPIC} (read back at start, so a
      * restart repeats nothing) and dead letters redelivered from the dead-letter topic.
      *
      * @param sinkFactory builds each sink; given the producer for Kafka sinks
      */
     public AlertingService(AlertingConfig config, String bootstrapServers, String alertsTopic, String groupId, Clock clock,
                            Producer<String, String> producer, Function<Producer<String, String>, Function<SinkConfig, Sink>> sinkFactory,
-                           Sleeper sleeper) {
+                           Sleeper sleeper, DeliveryMetrics metrics) {
         this(config, alertsTopic, clock, new KafkaConsumer<>(consumerProps(bootstrapServers, groupId)), producer, null,
                 sinkFactory.apply(producer), sleeper,
                 new KafkaAlertingState(bootstrapServers, KafkaAlertingState.DEFAULT_TOPIC, groupId, producer),
-                new KafkaRedeliveries(bootstrapServers, config.deadLetterTopic(), groupId));
+                new KafkaRedeliveries(bootstrapServers, config.deadLetterTopic(), groupId), metrics);
     }
 
     AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
@@ -123,14 +132,22 @@ public final class AlertingService implements AutoCloseable {
     AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
                     org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Producer<String, String> producer,
                     DeadLetters deadLetters, Function<SinkConfig, Sink> sinkFactory, Sleeper sleeper) {
-        this(config, alertsTopic, clock, consumer, producer, deadLetters, sinkFactory, sleeper, new InMemoryAlertingState(),
-                Redeliveries.none());
+        this(config, alertsTopic, clock, consumer, producer, deadLetters, sinkFactory, sleeper, DeliveryMetrics.unserved());
     }
 
     AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
                     org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Producer<String, String> producer,
                     DeadLetters deadLetters, Function<SinkConfig, Sink> sinkFactory, Sleeper sleeper,
-                    AlertingState state, Redeliveries redeliveries) {
+                    DeliveryMetrics metrics) {
+        this(config, alertsTopic, clock, consumer, producer, deadLetters, sinkFactory, sleeper, new InMemoryAlertingState(),
+                Redeliveries.none(), metrics);
+    }
+
+    AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
+                    org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Producer<String, String> producer,
+                    DeadLetters deadLetters, Function<SinkConfig, Sink> sinkFactory, Sleeper sleeper,
+                    AlertingState state, Redeliveries redeliveries, DeliveryMetrics metrics) {
+        this.metrics = metrics;
         this.topic = alertsTopic;
         this.clock = clock;
         this.consumer = consumer;
@@ -140,11 +157,14 @@ public final class AlertingService implements AutoCloseable {
         this.config = config;
         this.state = state;
         for (SinkConfig sc : config.sinks()) {
-            Sink sink = sinkFactory.apply(sc);
-            workers.put(sc.name(), new SinkWorker(sink, sc.delivery(),
+            Sink sink = metrics.meter(sinkFactory.apply(sc));
+            SinkWorker worker = new SinkWorker(sink, sc.delivery(),
                     new Retrier(sc.delivery(), sleeper, RandomGenerator.getDefault()),
-                    this.deadLetters, this::finished, clock, state, redeliveries, true));
+                    this.deadLetters, this::finished, clock, state, redeliveries, true);
+            workers.put(sc.name(), worker);
+            metrics.breaker(sc.name(), worker::breakerState);
         }
+        this.consumerMetrics = consumer instanceof KafkaConsumer<?, ?> real ? metrics.bind(real) : () -> { };
         this.thread = Thread.ofPlatform().name("gatewatch-alerting").unstarted(this::run);
     }
 
@@ -286,6 +306,7 @@ public final class AlertingService implements AutoCloseable {
             running = false;
             workers.values().forEach(SinkWorker::close);
             commit();
+            closeConsumerMetrics();
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             producer.close(Duration.ofSeconds(5));
         }
@@ -311,6 +332,7 @@ public final class AlertingService implements AutoCloseable {
             deadLetters.send(new DeadLetter(DeadLetter.INPUT, reason, 0, clock.instant(), null,
                     record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8)));
             deadLettered.incrementAndGet();
+            metrics.inputDeadLettered();
             tracker.expect(seq, 0);
             return;
         }
@@ -318,6 +340,7 @@ public final class AlertingService implements AutoCloseable {
             tracker.expect(seq, 0);
             return;
         }
+        metrics.received(alert);
         Dispatch dispatch;
         try {
             dispatch = dispatcher.accept(alert, seq, clock.instant());
@@ -326,11 +349,13 @@ public final class AlertingService implements AutoCloseable {
             LOG.error("cannot dispatch alert {} from {}-{}@{}", alert.alertId(), record.topic(), record.partition(), record.offset(), e);
             deadLetters.send(new DeadLetter(DeadLetter.INPUT, "internal error: " + e, 0, clock.instant(), alert, null));
             deadLettered.incrementAndGet();
+            metrics.inputDeadLettered();
             tracker.expect(seq, 0);
             return;
         }
         if (dispatch.expected() == 0) {
             suppressed.incrementAndGet();
+            metrics.suppressed(alert);
             LOG.debug("alert {} revision {}: {}", alert.alertId(), alert.revision(), dispatch.note());
         }
         tracker.expect(seq, dispatch.expected());
@@ -349,7 +374,16 @@ public final class AlertingService implements AutoCloseable {
             case Outcome.Undeliverable u -> deadLettered.incrementAndGet();
             case Outcome.AlreadyHandled a -> alreadyHandled.incrementAndGet();
         }
+        metrics.finished(delivery, outcome);
         tracker.finished(delivery.sequences());
+    }
+
+    private void closeConsumerMetrics() {
+        try {
+            consumerMetrics.close();
+        } catch (Exception e) {
+            LOG.warn("could not unbind the alerting consumer's metrics: {}", e.toString());
+        }
     }
 
     private void commit() {
@@ -378,6 +412,7 @@ public final class AlertingService implements AutoCloseable {
         consumer.wakeup();
         if (thread.getState() == Thread.State.NEW) {
             workers.values().forEach(SinkWorker::close);
+            closeConsumerMetrics();
             consumer.close(CloseOptions.timeout(Duration.ZERO));
             producer.close(Duration.ZERO);
             return;

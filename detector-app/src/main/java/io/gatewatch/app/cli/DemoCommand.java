@@ -1,6 +1,10 @@
 package io.gatewatch.app.cli;
 
+import io.gatewatch.alerting.metrics.DeliveryMetrics;
+import io.gatewatch.app.api.ApiService;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.health.AlertingHealthCheck;
+import io.gatewatch.app.health.StreamsHealthCheck;
 import io.gatewatch.app.kafka.EmbeddedKafka;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.app.metrics.MetricsServer;
@@ -69,9 +73,11 @@ final class DemoCommand {
              MetricsServer server = MetricsServer.start(metrics.registry(), metricsPort)) {
             // One raw partition keeps the file's order; the events topic is then partitioned by client.
             kafka.createTopics(1, config.kafka().topics().raw());
-            AlertingConfig alerting = ConfigFiles.alerting(config);
+            AlertingConfig alerting = ConfigFiles.alerting(config).withDefaultSlackLinkBase(ApiService.baseUrl(server));
             TopicSetup.ensure(kafka.bootstrapServers(), config.kafka(), List.of(alerting.deadLetterTopic()));
-            try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir);
+            try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir,
+                    ApiService.streamsOverrides(server));
+                 ApiService api = ApiService.start(config, pipeline.streams(), server, kafka.bootstrapServers());
                  LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(), "nginx");
                  AlertTail tail = new AlertTail(kafka.bootstrapServers(), config.kafka().topics().alerts(), a -> {
                      synchronized (byDetector) {
@@ -79,10 +85,13 @@ final class DemoCommand {
                      }
                  });
                  AlertingService delivery = new AlertingService(alerting, kafka.bootstrapServers(),
-                         config.kafka().topics().alerts(), "gatewatch-alerting", out, Clock.systemUTC())) {
+                         config.kafka().topics().alerts(), "gatewatch-alerting", out, Clock.systemUTC(),
+                         new DeliveryMetrics(metrics.registry()))) {
+                server.health(List.of(pipeline.health(StreamsHealthCheck.DEFAULT_MAX_LAG), new AlertingHealthCheck(delivery)));
                 pipeline.start();
                 delivery.start();
                 err.println("demo: Kafka on " + kafka.bootstrapServers() + ", metrics on " + server.url()
+                        + ", web page and API on " + server.url().replace("/metrics", "/")
                         + "; live traffic with credential stuffing from " + DemoTraffic.ATTACKER + " (after 8 s), id enumeration from "
                         + DemoTraffic.ENUMERATOR + " (12 s) and a scanner at " + DemoTraffic.SCANNER + " (20 s)"
                         + (duration == null ? "; Ctrl-C to stop" : "; stopping after " + duration.toSeconds() + " s"));

@@ -33,6 +33,8 @@ public final class Main {
             "      scores alert JSON lines (from replay) against labels.json: attacks caught, time to detect, false alerts",
             "  " + TrainCommand.USAGE,
             "      trains the anomaly detector's model on a log of your own normal traffic (no Kafka)",
+            "  " + InspectCommand.USAGE,
+            "      asks a running instance's query API what it knows of a client or a route; prints its JSON",
             "",
             "formats: " + String.join(", ", Parsers.standard().names().stream().sorted().toList()));
 
@@ -63,6 +65,7 @@ public final class Main {
                 case "simulate" -> new SimulateCommand(err).run(rest);
                 case "evaluate" -> new EvaluateCommand(out, err).run(rest);
                 case "train" -> new TrainCommand(parsers, err).run(rest);
+                case "inspect" -> new InspectCommand(out, err, System.getenv()).run(rest);
                 default -> throw new UsageException("unknown command '" + argv.getFirst() + "'");
             };
         } catch (ConfigException e) {

@@ -2,7 +2,12 @@ package io.gatewatch.app.cli;
 
 import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
+import io.gatewatch.alerting.metrics.DeliveryMetrics;
+import io.gatewatch.app.api.ApiService;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.health.AlertingHealthCheck;
+import io.gatewatch.app.health.HealthCheck;
+import io.gatewatch.app.health.StreamsHealthCheck;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.app.metrics.MetricsServer;
 import io.gatewatch.app.run.Pipeline;
@@ -11,6 +16,7 @@ import io.gatewatch.schema.parse.Parsers;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -49,10 +55,17 @@ final class RunCommand {
         GatewatchMetrics metrics = new GatewatchMetrics(MetricsServer.newRegistry());
         CountDownLatch stopped = new CountDownLatch(1);
         try (MetricsServer server = MetricsServer.start(metrics.registry(), java.net.InetAddress.getByName(bind), metricsPort);
-             Pipeline pipeline = new Pipeline(config, parsers, metrics, bootstrap, stateDir);
-             AlertingService delivery = alerting == null ? null : new AlertingService(alerting, bootstrap,
+             Pipeline pipeline = new Pipeline(config, parsers, metrics, bootstrap, stateDir, ApiService.streamsOverrides(server));
+             ApiService api = ApiService.start(config, pipeline.streams(), server, bootstrap);
+             AlertingService delivery = alerting == null ? null : new AlertingService(
+                     alerting.withDefaultSlackLinkBase(ApiService.baseUrl(server)), bootstrap,
                      config.kafka().topics().alerts(), config.kafka().applicationId() + "-alerting", System.out,
-                     Clock.systemUTC())) {
+                     Clock.systemUTC(), new DeliveryMetrics(metrics.registry()))) {
+            List<HealthCheck> checks = new ArrayList<>(List.of(pipeline.health(StreamsHealthCheck.DEFAULT_MAX_LAG)));
+            if (delivery != null) {
+                checks.add(new AlertingHealthCheck(delivery));
+            }
+            server.health(checks);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (delivery != null) {
                     delivery.close();
@@ -64,8 +77,12 @@ final class RunCommand {
             if (delivery != null) {
                 delivery.start();
             }
+            if (config.api().token() == null && !server.address().getAddress().isLoopbackAddress()) {
+                err.println("run: warning: the query API on " + bind + " answers anyone who can reach it; set api.token "
+                        + "or GATEWATCH_API_TOKEN");
+            }
             err.println("run: application " + config.kafka().applicationId() + " on " + bootstrap
-                    + "; metrics on " + server.url());
+                    + "; metrics on " + server.url() + ", web page and API on " + server.url().replace("/metrics", "/"));
             stopped.await();
         }
         return 0;

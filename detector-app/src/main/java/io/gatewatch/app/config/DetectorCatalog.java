@@ -1,7 +1,11 @@
 package io.gatewatch.app.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatewatch.schema.config.ConfigDef;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -38,6 +42,25 @@ final class DetectorCatalog {
             case AnomalyConfig.ID -> Set.copyOf(AnomalyConfig.STATE_KEYS);
             default -> Set.of();
         };
+    }
+
+    /** Each detector's key declarations, by id, with the per-route {@code overrides} each block may hold. */
+    static Map<String, ConfigDef> keyDefinitions() {
+        Map<String, ConfigDef> defs = new LinkedHashMap<>();
+        defs.put(CredentialStuffingConfig.ID, withOverrides(CredentialStuffingConfig.ID, CredentialStuffingConfig.KEYS));
+        defs.put(ReconnaissanceConfig.ID, withOverrides(ReconnaissanceConfig.ID, ReconnaissanceConfig.KEYS));
+        defs.put(TrafficSpikeConfig.ID, withOverrides(TrafficSpikeConfig.ID, TrafficSpikeConfig.KEYS));
+        defs.put(DataHarvestingConfig.ID, withOverrides(DataHarvestingConfig.ID, DataHarvestingConfig.KEYS));
+        defs.put(AnomalyConfig.ID, withOverrides(AnomalyConfig.ID, AnomalyConfig.KEYS));
+        return Collections.unmodifiableMap(defs);
+    }
+
+    private static ConfigDef withOverrides(String id, ConfigDef keys) {
+        ConfigDef item = ConfigDef.of(RouteGlob.patternKey("route").mandatory()
+                .doc("the routes this override applies to (route template or glob)"))
+                .plus(keys.without(stateKeys(id)).entries());
+        return keys.plus(new ConfigDef.SectionList("overrides", item, "per route, first match wins: a route pattern and"
+                + " any key of this block except those that shape the state kept per client", true, "[]", 0, Integer.MAX_VALUE));
     }
 
     static DetectorBlock read(String id, ConfigNode block) {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param idleExpiry     a client profile not seen for this long is deleted
  * @param maxFuture      how far ahead of the wall clock an event may be dated; later ones are dead-lettered
  * @param alerting       the {@code alerting:} block, validated by the alerting module
+ * @param api            the query API's token and memory
+ * @param inventory      how the API inventory flags new, shadow and zombie routes
  */
 public record GatewatchConfig(
         KafkaSettings kafka,
@@ -26,7 +28,9 @@ public record GatewatchConfig(
         Duration idleExpiry,
         Duration maxFuture,
         List<DetectorBlock> detectors,
-        JsonNode alerting) {
+        JsonNode alerting,
+        ApiSettings api,
+        InventorySettings inventory) {
 
     public static final List<String> DEFAULT_LOGIN_ROUTES = List.of(
             "/login", "/signin", "/sign-in", "/logon", "/auth", "/session", "/sessions", "/token",

@@ -1,6 +1,8 @@
 package io.gatewatch.app.run;
 
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.health.HealthCheck;
+import io.gatewatch.app.health.StreamsHealthCheck;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.app.topology.GatewatchTopology;
 import io.gatewatch.app.topology.StreamsSettings;
@@ -18,13 +20,22 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
     private final KafkaStreams streams;
+    private final AutoCloseable streamsMetrics;
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile Throwable failure;
 
     public Pipeline(GatewatchConfig config, Parsers parsers, GatewatchMetrics metrics, String bootstrapServers,
             Path stateDir) {
-        streams = new KafkaStreams(GatewatchTopology.build(config, parsers, metrics),
-                StreamsSettings.of(config.kafka(), bootstrapServers, stateDir));
+        this(config, parsers, metrics, bootstrapServers, stateDir, java.util.Map.of());
+    }
+
+    /** @param overrides Streams properties set by the caller, e.g. {@code application.server} from the API's address */
+    public Pipeline(GatewatchConfig config, Parsers parsers, GatewatchMetrics metrics, String bootstrapServers,
+            Path stateDir, java.util.Map<String, String> overrides) {
+        java.util.Properties props = StreamsSettings.of(config.kafka(), bootstrapServers, stateDir);
+        props.putAll(overrides);
+        streams = new KafkaStreams(GatewatchTopology.build(config, parsers, metrics), props);
+        streamsMetrics = metrics.bind(streams);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
@@ -58,8 +69,18 @@ public final class Pipeline implements AutoCloseable {
         return streams;
     }
 
+    /** Ready while RUNNING or REBALANCING with consumer lag within {@code maxLag} records. */
+    public HealthCheck health(long maxLag) {
+        return StreamsHealthCheck.of(streams, maxLag);
+    }
+
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        try {
+            streamsMetrics.close();
+        } catch (Exception e) {
+            log.warn("could not unbind the Kafka Streams metrics: {}", e.toString());
+        }
     }
 }

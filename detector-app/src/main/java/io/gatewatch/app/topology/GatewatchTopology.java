@@ -24,8 +24,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * raw ─▶ normalize ─▶ events ─▶ detect-clients (client-profiles) ─▶ alerts
- *            └──▶ dlq              ├──▶ dlq
- *                                  └──▶ route-tallies ─▶ detect-routes (route-profiles) ─▶ alerts
+ *            └──▶ dlq          │   ├──▶ dlq
+ *                              │   └──▶ route-tallies ─▶ detect-routes (route-profiles) ─▶ alerts
+ *                              └──▶ inventory-routes (route-inventory): the API inventory, per task
  * </pre>
  * The events topic doubles as the repartition by client key, so its partition count is the unit of
  * scale-out. Route-scope detectors get one summary per route, second and client task instead of
@@ -47,6 +48,8 @@ public final class GatewatchTopology {
     public static final String ROUTE_PROFILES = "route-profiles";
     public static final String ROUTE_ALERTS_SINK = "route-alerts-sink";
     public static final String ROUTE_DLQ_SINK = "route-dlq-sink";
+    public static final String INVENTORY_ROUTES = "inventory-routes";
+    public static final String ROUTE_INVENTORY = "route-inventory";
 
     private GatewatchTopology() {
     }
@@ -67,7 +70,8 @@ public final class GatewatchTopology {
                 new StringDeserializer(), DecodedEvent.deserializer(), topics.events());
         RouteDetection routes = RouteDetection.of(config);
         t.addProcessor(DETECT_CLIENTS, () -> new DetectProcessor(CLIENT_PROFILES,
-                new DetectionEngine(Detectors.clientScope(config), config.allowlist(), Alert.Scope.CLIENT),
+                new DetectionEngine(Detectors.clientScope(config), config.allowlist(), Alert.Scope.CLIENT,
+                        metrics::suppressed),
                 new LoginRoutes(config.loginRoutes()), config.grace(), config.idleExpiry(), metrics,
                 loginFailureStatuses(config), routes != null), EVENTS_SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLIENT_PROFILES),
@@ -75,6 +79,9 @@ public final class GatewatchTopology {
         t.addSink(ALERTS_SINK, topics.alerts(), new StringSerializer(), new ByteArraySerializer(), DETECT_CLIENTS);
         t.addSink(EVENTS_DLQ_SINK, topics.dlq(), new StringSerializer(), new ByteArraySerializer(), DETECT_CLIENTS);
         t.addSink(ROUTE_TALLY_SINK, topics.routeTallies(), new StringSerializer(), new ByteArraySerializer(), DETECT_CLIENTS);
+        t.addProcessor(INVENTORY_ROUTES, () -> new RouteInventoryProcessor(ROUTE_INVENTORY, metrics.registry()), EVENTS_SOURCE);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROUTE_INVENTORY),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), INVENTORY_ROUTES);
 
         t.addSource(AutoOffsetReset.earliest(), ROUTE_TALLY_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
                 topics.routeTallies());

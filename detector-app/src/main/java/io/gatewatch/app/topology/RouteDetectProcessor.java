@@ -32,6 +32,7 @@ final class RouteDetectProcessor implements Processor<String, byte[], String, by
         this.storeName = storeName;
         this.detection = detection;
         this.metrics = metrics;
+        metrics.deadLetterStage(STAGE);
     }
 
     @Override

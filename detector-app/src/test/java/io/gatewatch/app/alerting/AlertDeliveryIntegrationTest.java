@@ -12,6 +12,7 @@ import io.gatewatch.alerting.Redelivery;
 import io.gatewatch.alerting.config.AlertingConfig;
 import io.gatewatch.alerting.delivery.Redeliveries;
 import io.gatewatch.alerting.delivery.Sleeper;
+import io.gatewatch.alerting.metrics.DeliveryMetrics;
 import io.gatewatch.app.kafka.EmbeddedKafka;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.JsonSerde;
@@ -146,7 +147,7 @@ class AlertDeliveryIntegrationTest {
     private AlertingService service(AlertingConfig config) {
         AlertingService s = new AlertingService(config, kafka.bootstrapServers(), ALERTS, GROUP, Clock.systemUTC(),
                 new KafkaProducer<>(producerProps()), AlertingService.defaultSinks(new PrintStream(PrintStream.nullOutputStream()),
-                Clock.systemUTC()), Sleeper.real());
+                Clock.systemUTC()), Sleeper.real(), DeliveryMetrics.unserved());
         s.start();
         return s;
     }
