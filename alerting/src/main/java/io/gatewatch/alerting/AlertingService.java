@@ -5,7 +5,9 @@ import io.gatewatch.alerting.config.SinkConfig;
 import io.gatewatch.alerting.delivery.DeadLetter;
 import io.gatewatch.alerting.delivery.DeadLetters;
 import io.gatewatch.alerting.delivery.KafkaDeadLetters;
+import io.gatewatch.alerting.delivery.KafkaRedeliveries;
 import io.gatewatch.alerting.delivery.Outcome;
+import io.gatewatch.alerting.delivery.Redeliveries;
 import io.gatewatch.alerting.delivery.Retrier;
 import io.gatewatch.alerting.delivery.SinkWorker;
 import io.gatewatch.alerting.delivery.Sleeper;
@@ -14,6 +16,9 @@ import io.gatewatch.alerting.metrics.DeliveryMetrics;
 import io.gatewatch.alerting.sink.HttpSink;
 import io.gatewatch.alerting.sink.Sink;
 import io.gatewatch.alerting.sink.Sinks;
+import io.gatewatch.alerting.state.AlertingState;
+import io.gatewatch.alerting.state.InMemoryAlertingState;
+import io.gatewatch.alerting.state.KafkaAlertingState;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.JsonSerde;
 import java.io.PrintStream;
@@ -55,8 +60,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Consumes the alerts topic on a thread of its own (never a Kafka Streams thread), deduplicates, groups
  * and routes each alert, and hands deliveries to one worker per sink. Offsets are committed only once
- * every delivery of a record has finished, delivered or dead-lettered: at-least-once, so a crash repeats
- * alerts rather than losing them.
+ * every delivery of a record has finished, delivered or dead-lettered, so a crash loses nothing; the dedup
+ * chains and a ledger of what each sink had are kept in the state topic, so the records a restart consumes
+ * again are numbered as before and not sent twice.
  */
 public final class AlertingService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertingService.class);
@@ -67,7 +73,10 @@ public final class AlertingService implements AutoCloseable {
     private final org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer;
     private final Producer<String, String> producer;
     private final DeadLetters deadLetters;
-    private final Dispatcher dispatcher;
+    private final AlertingConfig config;
+    private final AlertingState state;
+    /** Built on the consumer thread once the state is read back. */
+    private Dispatcher dispatcher;
     private final OffsetTracker tracker = new OffsetTracker();
     private final Map<String, SinkWorker> workers = new LinkedHashMap<>();
     private final Deserializer<Alert> alerts = new JsonSerde<>(Alert.class).deserializer();
@@ -75,6 +84,7 @@ public final class AlertingService implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong suppressed = new AtomicLong();
+    private final AtomicLong alreadyHandled = new AtomicLong();
     private final DeliveryMetrics metrics;
     private final AutoCloseable consumerMetrics;
     private volatile boolean running;
@@ -94,22 +104,29 @@ public final class AlertingService implements AutoCloseable {
     /** @param metrics where the delivery meters and the alerts consumer's Kafka metrics are registered */
     public AlertingService(AlertingConfig config, String bootstrapServers, String alertsTopic, String groupId,
                            PrintStream console, Clock clock, DeliveryMetrics metrics) {
-        this(config, alertsTopic, clock, new KafkaConsumer<>(consumerProps(bootstrapServers, groupId)),
-                new KafkaProducer<>(producerProps(bootstrapServers)), null, console, Sleeper.real(), metrics);
+        this(config, bootstrapServers, alertsTopic, groupId, clock, new KafkaProducer<>(producerProps(bootstrapServers)),
+                defaultSinks(console, clock), Sleeper.real(), metrics);
+    }
+
+    /**
+     * With the dedup and delivery memory in {@link KafkaAlertingState#DEFAULT_TOPIC} (read back at start, so a
+     * restart repeats nothing) and dead letters redelivered from the dead-letter topic.
+     *
+     * @param sinkFactory builds each sink; given the producer for Kafka sinks
+     */
+    public AlertingService(AlertingConfig config, String bootstrapServers, String alertsTopic, String groupId, Clock clock,
+                           Producer<String, String> producer, Function<Producer<String, String>, Function<SinkConfig, Sink>> sinkFactory,
+                           Sleeper sleeper, DeliveryMetrics metrics) {
+        this(config, alertsTopic, clock, new KafkaConsumer<>(consumerProps(bootstrapServers, groupId)), producer, null,
+                sinkFactory.apply(producer), sleeper,
+                new KafkaAlertingState(bootstrapServers, KafkaAlertingState.DEFAULT_TOPIC, groupId, producer),
+                new KafkaRedeliveries(bootstrapServers, config.deadLetterTopic(), groupId), metrics);
     }
 
     AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
                     org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Producer<String, String> producer,
                     DeadLetters deadLetters, PrintStream console, Sleeper sleeper) {
-        this(config, alertsTopic, clock, consumer, producer, deadLetters, console, sleeper, DeliveryMetrics.unserved());
-    }
-
-    private AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
-                    org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Producer<String, String> producer,
-                    DeadLetters deadLetters, PrintStream console, Sleeper sleeper, DeliveryMetrics metrics) {
-        this(config, alertsTopic, clock, consumer, producer, deadLetters,
-                new Sinks(console, () -> producer, HttpSink.newClient(Duration.ofSeconds(10)), clock, Product.gatewatch(), hostname())::create,
-                sleeper, metrics);
+        this(config, alertsTopic, clock, consumer, producer, deadLetters, defaultSinks(console, clock).apply(producer), sleeper);
     }
 
     AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
@@ -122,6 +139,14 @@ public final class AlertingService implements AutoCloseable {
                     org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Producer<String, String> producer,
                     DeadLetters deadLetters, Function<SinkConfig, Sink> sinkFactory, Sleeper sleeper,
                     DeliveryMetrics metrics) {
+        this(config, alertsTopic, clock, consumer, producer, deadLetters, sinkFactory, sleeper, new InMemoryAlertingState(),
+                Redeliveries.none(), metrics);
+    }
+
+    AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
+                    org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Producer<String, String> producer,
+                    DeadLetters deadLetters, Function<SinkConfig, Sink> sinkFactory, Sleeper sleeper,
+                    AlertingState state, Redeliveries redeliveries, DeliveryMetrics metrics) {
         this.metrics = metrics;
         this.topic = alertsTopic;
         this.clock = clock;
@@ -129,12 +154,13 @@ public final class AlertingService implements AutoCloseable {
         this.producer = producer;
         this.deadLetters = deadLetters != null ? deadLetters
                 : new KafkaDeadLetters(producer, config.deadLetterTopic(), Duration.ofSeconds(30));
-        this.dispatcher = new Dispatcher(config);
+        this.config = config;
+        this.state = state;
         for (SinkConfig sc : config.sinks()) {
             Sink sink = metrics.meter(sinkFactory.apply(sc));
             SinkWorker worker = new SinkWorker(sink, sc.delivery(),
                     new Retrier(sc.delivery(), sleeper, RandomGenerator.getDefault()),
-                    this.deadLetters, this::finished, clock);
+                    this.deadLetters, this::finished, clock, state, redeliveries, true);
             workers.put(sc.name(), worker);
             metrics.breaker(sc.name(), worker::breakerState);
         }
@@ -172,6 +198,12 @@ public final class AlertingService implements AutoCloseable {
         return p;
     }
 
+    /** The sinks the config names, printing console sinks to {@code console}. */
+    public static Function<Producer<String, String>, Function<SinkConfig, Sink>> defaultSinks(PrintStream console, Clock clock) {
+        return producer -> new Sinks(console, () -> producer, HttpSink.newClient(Duration.ofSeconds(10)), clock,
+                Product.gatewatch(), hostname())::create;
+    }
+
     private static String hostname() {
         try {
             return InetAddress.getLocalHost().getHostName();
@@ -186,7 +218,6 @@ public final class AlertingService implements AutoCloseable {
             throw new IllegalStateException("alerting service already started");
         }
         running = true;
-        workers.values().forEach(SinkWorker::start);
         thread.start();
     }
 
@@ -202,6 +233,16 @@ public final class AlertingService implements AutoCloseable {
         return deadLettered.get();
     }
 
+    /** Dead-lettered alerts delivered after all, once their sink recovered. */
+    public long redelivered() {
+        return workers.values().stream().mapToLong(SinkWorker::redelivered).sum();
+    }
+
+    /** Deliveries skipped because the sink had the alert revision already (records consumed again after a restart). */
+    public long alreadyHandled() {
+        return alreadyHandled.get();
+    }
+
     /** Input alerts that led to no delivery: duplicates, and alerts no route matched. */
     public long suppressed() {
         return suppressed.get();
@@ -212,8 +253,33 @@ public final class AlertingService implements AutoCloseable {
         this.commitListener = listener;
     }
 
+    /** Reads the state back, waiting for the cluster as long as it takes; false when closed meanwhile. */
+    private boolean loadState() {
+        while (running) {
+            try {
+                state.load();
+                return true;
+            } catch (RuntimeException e) {
+                LOG.warn("alerting waits for its state topic: {}; trying again in 5 s", e.getMessage());
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
     private void run() {
         try {
+            if (!loadState()) {
+                return;
+            }
+            // Workers start only now: a drain of dead letters must see what the ledger remembers.
+            dispatcher = new Dispatcher(config, state);
+            workers.values().forEach(SinkWorker::start);
             consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -305,7 +371,11 @@ public final class AlertingService implements AutoCloseable {
     }
 
     private void finished(Delivery delivery, Outcome outcome) {
-        (outcome instanceof Outcome.Delivered ? delivered : deadLettered).incrementAndGet();
+        switch (outcome) {
+            case Outcome.Delivered d -> delivered.incrementAndGet();
+            case Outcome.Undeliverable u -> deadLettered.incrementAndGet();
+            case Outcome.AlreadyHandled a -> alreadyHandled.incrementAndGet();
+        }
         metrics.finished(delivery, outcome);
         tracker.finished(delivery.sequences());
     }

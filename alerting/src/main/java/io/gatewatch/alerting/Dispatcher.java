@@ -2,6 +2,8 @@ package io.gatewatch.alerting;
 
 import io.gatewatch.alerting.config.AlertingConfig;
 import io.gatewatch.alerting.config.SinkConfig;
+import io.gatewatch.alerting.state.AlertingState;
+import io.gatewatch.alerting.state.InMemoryAlertingState;
 import io.gatewatch.schema.Alert;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +27,13 @@ public final class Dispatcher {
     private final Set<String> groupedSinks;
 
     public Dispatcher(AlertingConfig config) {
+        this(config, new InMemoryAlertingState());
+    }
+
+    /** @param state dedup chains saved by an earlier run, and where changed chains are saved */
+    public Dispatcher(AlertingConfig config, AlertingState state) {
         this.router = new AlertRouter(config);
-        this.dedup = new Deduplicator(config.dedup());
+        this.dedup = new Deduplicator(config.dedup(), state.chains(), state::saveChain);
         Duration repeat = config.dedup().cooldown().isZero() ? config.grouping().groupWait() : config.dedup().cooldown();
         this.grouper = new Grouper(config.grouping(), repeat);
         this.groupedSinks = config.grouping().enabled() ? groupedSinks(config) : Set.of();

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class KafkaDeadLetters implements DeadLetters {
     public static final String SINK_HEADER = "gatewatch.sink";
     public static final String REASON_HEADER = "gatewatch.reason";
+    /** {@code auto}: redelivered by itself when the sink recovers; {@code on_demand}: only by {@code --redeliver}. */
+    public static final String REDELIVER_HEADER = "gatewatch.redeliver";
     private static final Logger LOG = LoggerFactory.getLogger(KafkaDeadLetters.class);
 
     private final Producer<String, String> producer;
@@ -35,11 +37,17 @@ public final class KafkaDeadLetters implements DeadLetters {
 
     @Override
     public void send(DeadLetter letter) {
+        send(letter, false);
+    }
+
+    @Override
+    public void send(DeadLetter letter, boolean redeliverable) {
         String key = letter.alert() == null ? null : letter.alert().alertId();
         try {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, mapper.writeValueAsString(letter));
             record.headers().add(SINK_HEADER, letter.sink().getBytes(StandardCharsets.UTF_8));
             record.headers().add(REASON_HEADER, letter.reason().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(REDELIVER_HEADER, (redeliverable ? "auto" : "on_demand").getBytes(StandardCharsets.UTF_8));
             producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (JsonProcessingException | ExecutionException | TimeoutException e) {
             // Nowhere left to put it: say so loudly, with what identifies the alert.

@@ -33,7 +33,7 @@ public final class Retrier {
                     return new Outcome.Delivered(attempt);
                 }
                 case SendResult.Failed f -> {
-                    return new Outcome.Undeliverable(f.reason(), attempt);
+                    return new Outcome.Undeliverable(f.reason(), attempt, false);
                 }
                 case SendResult.Retryable r -> {
                     if (attempt >= settings.maxAttempts()) {

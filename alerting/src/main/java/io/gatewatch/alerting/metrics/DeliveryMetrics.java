@@ -141,6 +141,9 @@ public final class DeliveryMetrics implements DeliveryListener {
         switch (outcome) {
             case Outcome.Delivered ok -> sent(sink).increment();
             case Outcome.Undeliverable no -> deadLettered(sink).increment();
+            case Outcome.AlreadyHandled repeat -> {
+                // consumed again after a restart and not sent: neither a delivery nor a failure
+            }
         }
         if (outcome.attempts() > 1) {
             retried(sink).increment(outcome.attempts() - 1);

@@ -15,6 +15,14 @@ public interface Sink extends AutoCloseable {
     default void close() {
     }
 
+    /**
+     * {@code <alert_id>:<revision>}: one alert revision's identity, the same on every retry, redelivery and
+     * restart, sent where a receiver can use it to drop repeats (the {@code Idempotency-Key} HTTP header).
+     */
+    static String idempotencyKey(Alert alert) {
+        return alert.alertId() + ":" + alert.revision();
+    }
+
     /** A short, secret-free description of a failure, e.g. {@code ConnectException: Connection refused}. */
     static String describe(Throwable e) {
         String message = e.getMessage();

@@ -15,6 +15,7 @@ public record SlackRequests(Secret url, SlackFormat format) implements HttpSink.
         return HttpRequest.newBuilder(URI.create(url.value()))
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
+                .header(WebhookRequests.IDEMPOTENCY_KEY_HEADER, Sink.idempotencyKey(alert))
                 .POST(HttpRequest.BodyPublishers.ofString(format.render(alert).toString()))
                 .build();
     }

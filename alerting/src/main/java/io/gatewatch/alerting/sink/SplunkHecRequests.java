@@ -27,6 +27,7 @@ public record SplunkHecRequests(URI endpoint, Secret token, SplunkHecFormat form
         return HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
+                .header(WebhookRequests.IDEMPOTENCY_KEY_HEADER, Sink.idempotencyKey(alert))
                 .header("Authorization", "Splunk " + token.value())
                 .POST(HttpRequest.BodyPublishers.ofString(format.render(alert).toString()))
                 .build();

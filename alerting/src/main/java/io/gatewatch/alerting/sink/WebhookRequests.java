@@ -18,6 +18,11 @@ import java.util.List;
  */
 public record WebhookRequests(Secret url, Secret signingKey, WebhookFormat format, Clock clock, Product product)
         implements HttpSink.Requests {
+    /**
+     * {@code <alert_id>:<revision>}: the same on every retry and redelivery of one alert revision, so a
+     * receiver that keeps the keys it has seen can drop a repeat (IETF draft "The Idempotency-Key HTTP Header Field").
+     */
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
     @Override
     public HttpRequest request(Alert alert, Duration timeout) {
@@ -26,7 +31,8 @@ public record WebhookRequests(Secret url, Secret signingKey, WebhookFormat forma
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", product.name() + "/" + product.version())
-                .header(WebhookFormat.ALERT_ID_HEADER, alert.alertId());
+                .header(WebhookFormat.ALERT_ID_HEADER, alert.alertId())
+                .header(IDEMPOTENCY_KEY_HEADER, Sink.idempotencyKey(alert));
         if (signingKey != null) {
             long ts = clock.instant().getEpochSecond();
             b.header(WebhookFormat.TIMESTAMP_HEADER, Long.toString(ts))

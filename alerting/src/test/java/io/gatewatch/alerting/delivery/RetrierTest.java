@@ -61,7 +61,7 @@ class RetrierTest {
     @Test
     void shouldStopAtOnceOnAFinalFailure() throws Exception {
         RecordingSink sink = new RecordingSink("s").answer(new SendResult.Failed("HTTP 403: invalid_token"));
-        assertEquals(new Outcome.Undeliverable("HTTP 403: invalid_token", 1), retrier().deliver(sink, TestAlerts.credentialStuffing()));
+        assertEquals(new Outcome.Undeliverable("HTTP 403: invalid_token", 1, false), retrier().deliver(sink, TestAlerts.credentialStuffing()));
         assertEquals(List.of(), waits);
     }
 
@@ -78,7 +78,7 @@ class RetrierTest {
                 throw new IllegalStateException("boom");
             }
         };
-        assertEquals(new Outcome.Undeliverable("internal error: IllegalStateException: boom", 1),
+        assertEquals(new Outcome.Undeliverable("internal error: IllegalStateException: boom", 1, false),
                 retrier().deliver(broken, TestAlerts.credentialStuffing()));
     }
 }

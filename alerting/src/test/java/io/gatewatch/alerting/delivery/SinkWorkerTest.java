@@ -9,6 +9,8 @@ import io.gatewatch.alerting.TestAlerts;
 import io.gatewatch.alerting.TestClock;
 import io.gatewatch.alerting.config.DeliverySettings;
 import io.gatewatch.alerting.sink.SendResult;
+import io.gatewatch.alerting.state.InMemoryAlertingState;
+import io.gatewatch.schema.Alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,5 +82,69 @@ class SinkWorkerTest {
         }
         assertEquals(1, dlq.letters().size());
         assertEquals("queue full: 2 alerts already waiting for this sink", dlq.letters().getFirst().reason());
+    }
+
+    private SinkWorker redelivering(RecordingSink sink, InMemoryRedeliveries letters, DeliveryLedger ledger) {
+        return new SinkWorker(sink, S, new Retrier(S, sleeper, RandomGenerator.getDefault()), letters,
+                (d, o) -> finished.add(o), clock, ledger, letters, false);
+    }
+
+    private static Delivery delivery(Alert a) {
+        return new Delivery("hook", a, List.of(1L));
+    }
+
+    private static Alert nth(int n) {
+        return TestAlerts.clientAlert("credential_stuffing", "203.0.113." + n, Alert.Severity.HIGH,
+                Instant.parse("2025-03-14T12:00:00Z").plusSeconds(n), "/login");
+    }
+
+    @Test
+    void shouldNotSendAgainWhatTheLedgerSaysWasDeliveredOrDeadLettered() throws Exception {
+        RecordingSink sink = new RecordingSink("hook");
+        InMemoryAlertingState ledger = new InMemoryAlertingState();
+        ledger.record("hook", nth(1), DeliveryLedger.Mark.DELIVERED);
+        ledger.record("hook", nth(2), DeliveryLedger.Mark.DEAD_LETTERED);
+        try (SinkWorker w = redelivering(sink, new InMemoryRedeliveries(), ledger)) {
+            w.process(delivery(nth(1)));
+            w.process(delivery(nth(2)));
+            w.process(delivery(nth(3)));
+        }
+        assertEquals(List.of(nth(3)), sink.received());
+        assertEquals(List.of(new Outcome.AlreadyHandled(), new Outcome.AlreadyHandled(), new Outcome.Delivered(1)), finished);
+        assertEquals(DeliveryLedger.Mark.DELIVERED, ledger.mark("hook", nth(3)));
+    }
+
+    @Test
+    void shouldRedeliverWaitingDeadLettersInOrderBeforeTheNextAlertOnceTheSinkRecovers() throws Exception {
+        RecordingSink sink = new RecordingSink("hook").otherwise(new SendResult.Retryable("HTTP 503"));
+        InMemoryRedeliveries letters = new InMemoryRedeliveries();
+        try (SinkWorker w = redelivering(sink, letters, new InMemoryAlertingState())) {
+            w.process(delivery(nth(1)));
+            w.process(delivery(nth(2)));
+            assertEquals(List.of(), sink.received());
+
+            assertEquals(CircuitBreaker.State.OPEN, w.breakerState(), "two failures open the breaker");
+            sink.otherwise(SendResult.delivered());
+            clock.advance(Duration.ofMinutes(1));
+            w.process(delivery(nth(3)));
+            assertEquals(2, w.redelivered(), "the half-open trial drained the dead letters");
+        }
+        assertEquals(List.of(nth(1), nth(2), nth(3)), sink.received(), "the dead letters first, in order, then the new alert");
+        assertEquals("waiting behind earlier dead letters; the sink still fails", letters.written().get(1).reason(),
+                "while the sink still failed, the second alert queued behind the first");
+    }
+
+    @Test
+    void shouldDeadLetterAgainForOnDemandOnlyALetterTheRecoveredSinkRefusesForGood() throws Exception {
+        RecordingSink sink = new RecordingSink("hook").otherwise(new SendResult.Retryable("HTTP 503"));
+        InMemoryRedeliveries letters = new InMemoryRedeliveries();
+        try (SinkWorker w = redelivering(sink, letters, new InMemoryAlertingState())) {
+            w.process(delivery(nth(1)));
+            sink.otherwise(new SendResult.Failed("HTTP 400: bad payload"));
+            Redeliveries.Drained drained = w.redeliver(false);
+            assertEquals(new Redeliveries.Drained(0, 0, 1, true), drained);
+            assertEquals(new Redeliveries.Drained(0, 0, 0, true), w.redeliver(false), "the refusal waits for an operator");
+        }
+        assertEquals("HTTP 400: bad payload", letters.written().getLast().reason());
     }
 }

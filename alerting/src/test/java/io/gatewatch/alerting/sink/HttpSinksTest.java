@@ -104,6 +104,15 @@ class HttpSinksTest {
     }
 
     @Test
+    void shouldSendTheAlertRevisionAsIdempotencyKeyToEveryHttpReceiver() throws Exception {
+        Alert a = TestAlerts.revision(TestAlerts.credentialStuffing(), "cs-chain-1", 3, TestAlerts.credentialStuffing().detectedAt());
+        for (String name : List.of("soc-slack", "splunk", "hook")) {
+            assertEquals(new SendResult.Delivered(), sink(name).send(a));
+            assertEquals("cs-chain-1:3", receiver.next().header("Idempotency-Key"), name);
+        }
+    }
+
+    @Test
     void shouldPostTheBlockKitMessageToTheSlackWebhook() throws Exception {
         Alert a = TestAlerts.credentialStuffing();
         assertEquals(new SendResult.Delivered(), sink("soc-slack").send(a));

@@ -1,6 +1,7 @@
 package io.gatewatch.app.cli;
 
 import io.gatewatch.alerting.AlertingService;
+import io.gatewatch.alerting.Redelivery;
 import io.gatewatch.alerting.config.AlertingConfig;
 import io.gatewatch.alerting.metrics.DeliveryMetrics;
 import io.gatewatch.app.config.GatewatchConfig;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code alerting --config FILE}: the alerting service on its own, reading the alerts topic of the
- * cluster in the config, for deployments that run delivery apart from detection.
+ * cluster in the config, for deployments that run delivery apart from detection. With
+ * {@code --redeliver}, drains the dead-letter topic to the configured sinks once and exits.
  */
 @Command(name = "alerting", description = "The alerting service alone: delivers the alerts topic to the configured sinks.")
 final class AlertingCommand implements Callable<Integer> {
@@ -35,6 +37,9 @@ final class AlertingCommand implements Callable<Integer> {
     @Option(names = "--metrics-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
             description = "numeric address the metrics port listens on; 0.0.0.0 in a container")
     String bind;
+    @Option(names = "--redeliver", description = "drain the dead-letter topic to the configured sinks once, then exit "
+            + "(0 when every letter was delivered, 1 when a sink still fails)")
+    boolean redeliver;
     private final Parsers parsers;
     private final PrintStream out;
     private final PrintStream err;
@@ -51,6 +56,11 @@ final class AlertingCommand implements Callable<Integer> {
         AlertingConfig alerting = ConfigFiles.alerting(config);
         String bootstrap = config.kafka().bootstrapServers();
         TopicSetup.ensure(bootstrap, config.kafka(), List.of(alerting.deadLetterTopic()));
+        String group = groupId != null ? groupId : config.kafka().applicationId() + "-alerting";
+        if (redeliver) {
+            return RedeliverReport.run(new Redelivery(alerting, bootstrap, group, Clock.systemUTC(),
+                    AlertingService.defaultSinks(out, Clock.systemUTC())), alerting.deadLetterTopic(), err);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         if (!bind.matches("[0-9.]+|[0-9a-fA-F:]+")) {
             throw new UsageException("alerting: --metrics-bind " + bind + ": must be a numeric IP address, e.g. 127.0.0.1 or 0.0.0.0");
@@ -58,8 +68,7 @@ final class AlertingCommand implements Callable<Integer> {
         MeterRegistry registry = MetricsServer.newRegistry();
         try (MetricsServer server = MetricsServer.start(registry, InetAddress.getByName(bind), metricsPort);
              AlertingService service = new AlertingService(alerting, bootstrap, config.kafka().topics().alerts(),
-                     groupId != null ? groupId : config.kafka().applicationId() + "-alerting", out, Clock.systemUTC(),
-                     new DeliveryMetrics(registry))) {
+                     group, out, Clock.systemUTC(), new DeliveryMetrics(registry))) {
             server.health(List.of(new AlertingHealthCheck(service)));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();

@@ -54,8 +54,11 @@ final class IngestCommand implements Callable<Integer> {
             description = "the broker (default: kafka.bootstrap_servers from the config)")
     String bootstrapOption;
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = Converters.PositiveDuration.class,
-            description = "how long an unreachable broker or a missing topic is waited for")
+            description = "how long an unreachable broker or a missing topic is waited for at start")
     Duration timeout;
+    @Option(names = "--position-file", paramLabel = "FILE",
+            description = "where the position of a file is kept, so a restart resumes there (default: FILE.gatewatch-position)")
+    String positionFile;
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private final Parsers parsers;
@@ -106,6 +109,9 @@ final class IngestCommand implements Callable<Integer> {
         }
 
         Counts counts = new Counts();
+        IngestResume resume = stdinInput ? null : new IngestResume(
+                Path.of(positionFile != null ? positionFile : input + ".gatewatch-position"),
+                clientProperties(bootstrap, config), topic);
         CountDownLatch done = new CountDownLatch(1);
         AtomicBoolean reported = new AtomicBoolean();
         long started = System.nanoTime();
@@ -123,6 +129,9 @@ final class IngestCommand implements Callable<Integer> {
                     // read that never returns, so send what was read from here.
                     if (!done.await(stdinInput ? 1 : 30, TimeUnit.SECONDS)) {
                         producer.flush();
+                        if (resume != null) {
+                            resume.save();
+                        }
                         report(reported, counts, producer, topic, started, 0);
                     }
                 } catch (InterruptedException e) {
@@ -133,19 +142,29 @@ final class IngestCommand implements Callable<Integer> {
             }, "gatewatch-ingest-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             long[] lastSent = {0, System.nanoTime()};
-            progress.scheduleAtFixedRate(() -> progressLine(producer, lastSent), PROGRESS_EVERY.toMillis(),
+            progress.scheduleAtFixedRate(() -> progressLine(producer, lastSent, bootstrap), PROGRESS_EVERY.toMillis(),
                     PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            if (resume != null) {
+                progress.scheduleWithFixedDelay(() -> resume.saveQuietly(err), 1, 1, TimeUnit.SECONDS);
+            }
             err.println("ingest: sending " + (stdinInput ? "standard input" : input) + " to " + topic + " on "
                     + bootstrap + " as format " + format + (follow ? "; following it, Ctrl-C to stop" : ""));
-            Consumer<String> sink = line -> counts.send(line, producer);
+            Consumer<String> sink = line -> {
+                if (counts.wanted(line, producer)) {
+                    producer.send(line);
+                }
+            };
             int held = 0;
             try {
                 if (stdinInput) {
                     sendStream(sink);
                 } else {
-                    held = sendFile(Path.of(input), follow, fromEnd, sink, counts);
+                    held = sendFile(Path.of(input), follow, fromEnd, producer, counts, resume);
                 }
                 producer.flush();
+                if (resume != null) {
+                    resume.save();
+                }
                 report(reported, counts, producer, topic, started, held);
             } finally {
                 done.countDown();
@@ -162,10 +181,12 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     /** @return bytes of an unterminated last line left unsent because the run was stopped */
-    private int sendFile(Path path, boolean follow, boolean fromEnd, Consumer<String> sink, Counts counts)
-            throws Exception {
+    private int sendFile(Path path, boolean follow, boolean fromEnd, LineProducer producer, Counts counts,
+            IngestResume resume) throws Exception {
         try (FileFollower follower = new FileFollower(path, fromEnd, FileFollower.DEFAULT_ROTATE_WAIT,
                 InstantSource.system())) {
+            resume.start(follower, path, fromEnd).ifPresent(err::println);
+            Consumer<String> sink = line -> resume.ship(line, follower.lastLine(), counts, producer);
             if (!follow) {
                 while (stop.getCount() > 0 && follower.poll(sink) > 0) {
                     // a large file: keep reading while checking for a stop between chunks
@@ -211,22 +232,41 @@ final class IngestCommand implements Callable<Integer> {
         return Optional.empty();
     }
 
-    /** The cluster's settings from the config, and timeouts that turn an unreachable broker into an error. */
+    /**
+     * The cluster's settings from the config, and a producer that never gives a line up: idempotent (a retry
+     * after a lost acknowledgement writes no copy), and waiting through a broker outage of any length, in
+     * steps of {@code timeout} so the progress line can say it is waiting.
+     */
     private static Map<String, String> producerSettings(GatewatchConfig config, Duration timeout) {
         Map<String, String> p = new HashMap<>(config.kafka().properties());
         long ms = timeout.toMillis();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "gatewatch-ingest");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(ms));
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(ms));
-        // must be at least linger + request timeout; a few retries' worth, then the run fails
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(3 * ms + 100));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(Integer.MAX_VALUE));
+        p.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "5000");
         return p;
     }
 
-    private void progressLine(LineProducer producer, long[] last) {
+    private static java.util.Properties clientProperties(String bootstrap, GatewatchConfig config) {
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(config.kafka().properties());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return p;
+    }
+
+    /** Every few seconds: the rate, or, while the broker acknowledges nothing, that ingest waits for it. */
+    private void progressLine(LineProducer producer, long[] last, String bootstrap) {
         long sent = producer.sent();
         long now = System.nanoTime();
-        if (sent != last[0]) {
+        Duration silent = producer.sinceLastAck();
+        if (producer.held() > 0 && (producer.blocked() || silent.compareTo(PROGRESS_EVERY) >= 0)) {
+            long held = producer.held();
+            err.printf("ingest: waiting for the broker at %s for %d s; %s%,d %s held, none lost%n", bootstrap,
+                    silent.toSeconds(), producer.blocked() ? "reading paused, " : "", held, held == 1 ? "line" : "lines");
+        } else if (sent != last[0]) {
             double secs = (now - last[1]) / 1e9;
             err.printf("ingest: %,d lines sent (%,.0f lines/s)%n", sent, (sent - last[0]) / secs);
         }
@@ -245,6 +285,9 @@ final class IngestCommand implements Callable<Integer> {
         if (counts.blank.get() > 0) {
             s.append(String.format(", %,d blank skipped", counts.blank.get()));
         }
+        if (counts.alreadySent.get() > 0) {
+            s.append(String.format(", %,d sent by an earlier run skipped", counts.alreadySent.get()));
+        }
         if (counts.tooLong.get() > 0) {
             s.append(String.format(", %,d longer than %,d bytes dead-lettered with their length",
                     counts.tooLong.get(), LineProducer.MAX_LINE_BYTES));
@@ -259,22 +302,29 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     /** What was not sent and why; written by the reading thread, read for the report. */
-    private static final class Counts {
+    static final class Counts {
         final AtomicLong blank = new AtomicLong();
         final AtomicLong tooLong = new AtomicLong();
+        final AtomicLong alreadySent = new AtomicLong();
         volatile long rotations;
         volatile long truncations;
 
-        void send(String line, LineProducer producer) {
+        /**
+         * Whether the line is to be sent as a record; counts it otherwise. An over-long line is dead-lettered
+         * here, with its length, and is not sent.
+         */
+        boolean wanted(String line, LineProducer producer) {
             if (line.isBlank()) {
                 blank.incrementAndGet();
-                return;
+                return false;
             }
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
             if (bytes.length > LineProducer.MAX_LINE_BYTES) {
                 tooLong.incrementAndGet();
+                producer.send(bytes);
+                return false;
             }
-            producer.send(bytes); // an over-long line goes to the dead-letter topic with its length
+            return true;
         }
     }
 }

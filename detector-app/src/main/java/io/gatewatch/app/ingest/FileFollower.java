@@ -54,6 +54,17 @@ public final class FileFollower implements AutoCloseable {
     private final List<OpenFile> rotated = new ArrayList<>();
     private long rotations;
     private long truncations;
+    /** The file and end offset of the last line given out; a ship's position is advanced from it. */
+    private final LastLine last = new LastLine();
+
+    /** Where in which file a line ended: {@code file} is the file's identity (device and inode where the OS has them). */
+    public record Position(String file, long offset) {
+    }
+
+    private static final class LastLine {
+        Object key;
+        long end;
+    }
 
     /**
      * @param fromEnd start at the current end of the file (only new lines) instead of its beginning
@@ -62,10 +73,45 @@ public final class FileFollower implements AutoCloseable {
         this.path = path;
         this.rotateWait = rotateWait;
         this.clock = clock;
-        this.current = OpenFile.open(path);
+        this.current = open(path);
         if (current != null && fromEnd) {
             current.skipToEnd();
         }
+    }
+
+    private OpenFile open(Path p) throws IOException {
+        OpenFile f = OpenFile.open(p);
+        if (f != null) {
+            f.last = last;
+        }
+        return f;
+    }
+
+    /** The identity of the file at {@code path} now, or empty when there is none. */
+    public static java.util.Optional<String> identity(Path path) throws IOException {
+        return java.util.Optional.ofNullable(OpenFile.keyOf(path)).map(Object::toString);
+    }
+
+    /**
+     * Starts the current file at {@code at} instead, if {@code at} names this very file (same identity) and
+     * lies within it: a restart resumes where an earlier run's last acknowledged line ended.
+     *
+     * @return whether reading resumes there
+     */
+    public boolean resumeAt(Position at) throws IOException {
+        if (current == null || current.key == null || !current.key.toString().equals(at.file())
+                || at.offset() > current.channel.size() || at.offset() < 0) {
+            return false;
+        }
+        current.position = at.offset();
+        current.fingerprint = OpenFile.bytesBefore(current.channel, at.offset());
+        current.partialLength = 0;
+        return true;
+    }
+
+    /** Inside the sink's call: where the line being given ends, in which file. */
+    public Position lastLine() {
+        return new Position(String.valueOf(last.key), last.end);
     }
 
     /**
@@ -77,7 +123,7 @@ public final class FileFollower implements AutoCloseable {
     public int poll(Consumer<String> sink) throws IOException {
         int lines = drainRotated(sink);
         if (current == null) {
-            current = OpenFile.open(path);
+            current = open(path);
             if (current == null) {
                 return lines;
             }
@@ -92,7 +138,7 @@ public final class FileFollower implements AutoCloseable {
             rotations++;
             current.closeAt = clock.instant().plus(rotateWait);
             rotated.add(current);
-            current = OpenFile.open(path);
+            current = open(path);
             if (current != null) {
                 lines += current.read(buffer, sink, budget).lines();
             }
@@ -175,7 +221,7 @@ public final class FileFollower implements AutoCloseable {
         int lines = 0;
         Path copy = path.resolveSibling(path.getFileName() + ".1");
         if (current.continuesIn(copy)) {
-            try (OpenFile rest = OpenFile.open(copy)) {
+            try (OpenFile rest = open(copy)) {
                 if (rest != null) {
                     rest.continueFrom(current);
                     lines += rest.readAll(buffer, sink);
@@ -201,6 +247,9 @@ public final class FileFollower implements AutoCloseable {
         /** The last bytes before {@link #position}, to recognise the same content after a copytruncate. */
         byte[] fingerprint = new byte[0];
         Instant closeAt;
+        LastLine last = new LastLine();
+        /** End offset of the line about to be given out. */
+        long lineEnd;
 
         private OpenFile(FileChannel channel, Object key) {
             this.channel = channel;
@@ -299,6 +348,7 @@ public final class FileFollower implements AutoCloseable {
             if (partialLength == 0) {
                 return 0;
             }
+            lineEnd = position;
             emit(sink);
             return 1;
         }
@@ -309,11 +359,13 @@ public final class FileFollower implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 if (bytes[i] == '\n') {
                     append(bytes, start, i - start);
+                    lineEnd = position + i + 1;
                     emit(sink);
                     lines++;
                     start = i + 1;
                 } else if (partialLength + (i - start) >= MAX_LINE_BYTES) {
                     append(bytes, start, i - start);
+                    lineEnd = position + i;
                     emit(sink);
                     lines++;
                     start = i;
@@ -341,6 +393,8 @@ public final class FileFollower implements AutoCloseable {
             if (partial.length > 64 * 1024) {
                 partial = new byte[256];
             }
+            last.key = key;
+            last.end = lineEnd;
             sink.accept(line);
         }
 

@@ -80,15 +80,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private final KafkaRaftServer server;
+    private KafkaRaftServer server;
+    private final Options options;
+    private final int brokerPort;
+    private final int controllerPort;
     private final Path dataDir;
     private final boolean ownsDataDir;
     private final String bootstrapServers;
     private final Thread cleanupHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafka(KafkaRaftServer server, Path dataDir, boolean ownsDataDir, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, Options options, int brokerPort, int controllerPort, Path dataDir,
+                          boolean ownsDataDir, String bootstrapServers) {
         this.server = server;
+        this.options = options;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
         this.bootstrapServers = bootstrapServers;
@@ -141,7 +148,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 String bootstrap = HOST + ":" + ports[0];
                 LOG.info("Kafka broker started on {} in {} ms (data in {})",
                         bootstrap, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), dataDir);
-                return new EmbeddedKafka(server, dataDir, ownsDataDir, bootstrap);
+                return new EmbeddedKafka(server, options, ports[0], ports[1], dataDir, ownsDataDir, bootstrap);
             }
             throw new IllegalStateException("Kafka broker could not bind free loopback ports in "
                     + PORT_ATTEMPTS + " attempts", lastBindFailure);
@@ -205,6 +212,40 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Shuts the broker down, keeping its data and ports, as an outage would; {@link #restart} brings it back on
+     * the same address with the same topics and records. For fault tests.
+     */
+    public synchronized void stop() {
+        if (server == null || closed.get()) {
+            return;
+        }
+        shutDown(server);
+        server = null;
+        LOG.info("Kafka broker on {} stopped (data kept for a restart)", bootstrapServers);
+    }
+
+    /** Starts a {@link #stop stopped} broker again on the same ports and data folder. */
+    public synchronized void restart() {
+        if (closed.get()) {
+            throw new IllegalStateException("the broker was closed; start a new one");
+        }
+        if (server != null) {
+            return;
+        }
+        Path logDir = dataDir.resolve("kraft-combined-logs");
+        KafkaConfig config = new KafkaConfig(brokerProperties(options, logDir, brokerPort, controllerPort), false);
+        KafkaRaftServer restarted = new KafkaRaftServer(config, Time.SYSTEM);
+        try {
+            restarted.startup();
+        } catch (RuntimeException e) {
+            shutDown(restarted);
+            throw new IllegalStateException("Kafka broker could not restart on " + bootstrapServers, e);
+        }
+        server = restarted;
+        LOG.info("Kafka broker restarted on {}", bootstrapServers);
+    }
+
     /** Shuts the broker down cleanly and deletes a temporary data folder. Safe to call twice. */
     @Override
     public void close() {
@@ -217,7 +258,12 @@ public final class EmbeddedKafka implements AutoCloseable {
             // Called from the hook itself: the JVM is already exiting.
         }
         long stopNanos = System.nanoTime();
-        shutDown(server);
+        synchronized (this) {
+            if (server != null) {
+                shutDown(server);
+                server = null;
+            }
+        }
         if (ownsDataDir) {
             deleteQuietly(dataDir);
         }

@@ -5,6 +5,7 @@ import io.gatewatch.app.topology.LineLimit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,9 +13,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -39,6 +42,10 @@ public final class LineProducer implements AutoCloseable {
     private final List<Header> headers;
     private final AtomicReference<Exception> sendError = new AtomicReference<>();
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong acked = new AtomicLong();
+    /** System.nanoTime() when send() first found no room or no metadata in a row, or 0. */
+    private volatile long blockedSince;
+    private volatile long lastAck = System.nanoTime();
 
     public LineProducer(String bootstrapServers, String topic, String format) {
         this(bootstrapServers, topic, null, format, Map.of());
@@ -78,18 +85,91 @@ public final class LineProducer implements AutoCloseable {
 
     /** Sends one line as the bytes read, or dead-letters it when it is over {@link #MAX_LINE_BYTES}. */
     public void send(byte[] line) {
+        send(line, null, (md, e) -> { });
+    }
+
+    /** {@link #send(byte[], Header, Callback)} of the line's UTF-8 bytes. */
+    public void send(String line, Header extra, Callback acked) {
+        send(line.getBytes(StandardCharsets.UTF_8), extra, acked);
+    }
+
+    /**
+     * Sends one line with one more header, telling {@code acked} once the broker has it; a line over
+     * {@link #MAX_LINE_BYTES} is dead-lettered instead (and counts as acknowledged once the dead letter is
+     * written). While the broker is unreachable or the producer's buffer is full, waits as long as it takes
+     * (the producer's {@code max.block.ms} at a time) instead of failing: the line is not lost and nothing
+     * after it overtakes it.
+     *
+     * @param extra a header such as where the line ends in its file, or null
+     * @param acked called with the record's metadata on success; not called for a failure, which is reported
+     *              by the next call or by {@link #flush()}
+     */
+    public void send(byte[] line, Header extra, Callback acked) {
         if (line.length > MAX_LINE_BYTES) {
             deadLetterOversized(line.length, Arrays.copyOf(line, DEAD_LETTER_HEAD_BYTES));
             return;
         }
         throwIfFailed();
-        producer.send(new ProducerRecord<>(topic, null, null, null, line,
-                new java.util.ArrayList<>(headers)), (md, e) -> {
-                    if (e != null) {
+        List<Header> h = new ArrayList<>(headers);
+        if (extra != null) {
+            h.add(extra);
+        }
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, null, null, line, h);
+        Thread caller = Thread.currentThread();
+        while (true) {
+            // The producer reports a record it could not even queue (no metadata for the topic, buffer full)
+            // through the callback on this very thread, before send() returns: that one is retried here.
+            Exception[] notQueued = new Exception[1];
+            boolean[] inSend = {true};
+            try {
+                producer.send(record, (md, e) -> {
+                    if (e != null && inSend[0] && Thread.currentThread() == caller) {
+                        notQueued[0] = e;
+                    } else if (e != null) {
                         sendError.compareAndSet(null, e);
+                    } else {
+                        this.acked.incrementAndGet();
+                        lastAck = System.nanoTime();
+                        acked.onCompletion(md, null);
                     }
                 });
+            } catch (TimeoutException e) {
+                notQueued[0] = e;
+            }
+            inSend[0] = false;
+            if (notQueued[0] == null) {
+                blockedSince = 0;
+                break;
+            }
+            if (!(notQueued[0] instanceof TimeoutException)) {
+                sendError.compareAndSet(null, notQueued[0]);
+                throwIfFailed();
+            }
+            if (blockedSince == 0) {
+                blockedSince = System.nanoTime();
+            }
+        }
         sent.incrementAndGet();
+    }
+
+    /** Lines the broker has acknowledged; safe to read from any thread. */
+    public long acked() {
+        return acked.get();
+    }
+
+    /** Whether send() is waiting right now because the broker is unreachable or the buffer is full. */
+    public boolean blocked() {
+        return blockedSince != 0;
+    }
+
+    /** Lines given to {@link #send} that the broker has not acknowledged yet, the one blocked in send() included. */
+    public long held() {
+        return sent.get() - acked.get() + (blocked() ? 1 : 0);
+    }
+
+    /** Time since the broker last acknowledged a line (or since this producer started). */
+    public Duration sinceLastAck() {
+        return Duration.ofNanos(System.nanoTime() - lastAck);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.gatewatch.app.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -209,5 +211,29 @@ class FileFollowerTest {
 
     private static void append(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    @Test
+    void shouldTellWhereEachLineEndsAndResumeThereInTheSameFile() throws Exception {
+        Path log = Files.writeString(dir.resolve("resume.log"), "one\ntwo\nthree\n");
+        List<FileFollower.Position> ends = new java.util.ArrayList<>();
+        FileFollower.Position afterTwo;
+        try (FileFollower f = new FileFollower(log, false, Duration.ofSeconds(5), java.time.InstantSource.system())) {
+            f.poll(line -> ends.add(f.lastLine()));
+            afterTwo = ends.get(1);
+        }
+        assertEquals(List.of(4L, 8L, 14L), ends.stream().map(FileFollower.Position::offset).toList());
+        assertEquals(FileFollower.identity(log).orElseThrow(), afterTwo.file());
+
+        List<String> rest = new java.util.ArrayList<>();
+        try (FileFollower f = new FileFollower(log, false, Duration.ofSeconds(5), java.time.InstantSource.system())) {
+            assertTrue(f.resumeAt(afterTwo));
+            f.poll(rest::add);
+        }
+        assertEquals(List.of("three"), rest);
+
+        try (FileFollower f = new FileFollower(log, false, Duration.ofSeconds(5), java.time.InstantSource.system())) {
+            assertFalse(f.resumeAt(new FileFollower.Position("(dev=1,ino=1)", 8)), "another file's position is not used");
+        }
     }
 }
