@@ -15,6 +15,7 @@ import io.gatewatch.alerting.sink.Sink;
 import io.gatewatch.alerting.sink.Sinks;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.JsonSerde;
+import io.gatewatch.schema.detector.DetectorInfos;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -82,18 +83,20 @@ public final class AlertingService implements AutoCloseable {
      * @param alertsTopic      normally {@code gatewatch.alerts}
      * @param groupId          consumer group; instances sharing it share the work
      * @param console          where console sinks print
+     * @param detectors        the detectors' titles and SIEM mappings (detector-app's registry)
      */
     public AlertingService(AlertingConfig config, String bootstrapServers, String alertsTopic, String groupId,
-                           PrintStream console, Clock clock) {
+                           PrintStream console, Clock clock, DetectorInfos detectors) {
         this(config, alertsTopic, clock, new KafkaConsumer<>(consumerProps(bootstrapServers, groupId)),
-                new KafkaProducer<>(producerProps(bootstrapServers)), null, console, Sleeper.real());
+                new KafkaProducer<>(producerProps(bootstrapServers)), null, console, Sleeper.real(), detectors);
     }
 
     AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
                     org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Producer<String, String> producer,
-                    DeadLetters deadLetters, PrintStream console, Sleeper sleeper) {
+                    DeadLetters deadLetters, PrintStream console, Sleeper sleeper, DetectorInfos detectors) {
         this(config, alertsTopic, clock, consumer, producer, deadLetters,
-                new Sinks(console, () -> producer, HttpSink.newClient(Duration.ofSeconds(10)), clock, Product.gatewatch(), hostname())::create,
+                new Sinks(console, () -> producer, HttpSink.newClient(Duration.ofSeconds(10)), clock, Product.gatewatch(),
+                        hostname(), detectors)::create,
                 sleeper);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Json;
+import io.gatewatch.schema.detector.DetectorInfos;
 import java.util.Locale;
 
 /**
@@ -14,9 +15,11 @@ import java.util.Locale;
 public final class CefFormat {
     private final ObjectMapper mapper = Json.newMapper();
     private final Product product;
+    private final DetectorInfos detectors;
 
-    public CefFormat(Product product) {
+    public CefFormat(Product product, DetectorInfos detectors) {
         this.product = product;
+        this.detectors = detectors;
     }
 
     public String render(Alert a) {
@@ -25,7 +28,7 @@ public final class CefFormat {
                 .append(header(product.name())).append('|')
                 .append(header(product.version())).append('|')
                 .append(header(a.detector())).append('|')
-                .append(header(AlertText.title(a) + (a.isUpdate() ? " (update " + a.revision() + ")" : ""))).append('|')
+                .append(header(AlertText.title(a, detectors) + (a.isUpdate() ? " (update " + a.revision() + ")" : ""))).append('|')
                 .append(severity(a.severity())).append('|');
         Extension e = new Extension(s);
         if (a.detectedAt() != null) {

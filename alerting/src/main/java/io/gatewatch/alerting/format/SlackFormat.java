@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Json;
 import io.gatewatch.schema.Timestamps;
+import io.gatewatch.schema.detector.DetectorInfos;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +28,15 @@ public final class SlackFormat {
     public static final int FALLBACK_MAX = 3000;
 
     private final ObjectMapper mapper = Json.newMapper();
+    private final DetectorInfos detectors;
+
+    public SlackFormat(DetectorInfos detectors) {
+        this.detectors = detectors;
+    }
 
     public ObjectNode render(Alert a) {
         ObjectNode msg = mapper.createObjectNode();
-        String title = "[" + AlertText.severityWord(a.severity()) + "] " + AlertText.title(a)
+        String title = "[" + AlertText.severityWord(a.severity()) + "] " + AlertText.title(a, detectors)
                 + (a.isUpdate() ? " (update " + a.revision() + ")" : "");
         msg.put("text", fit(escape(title + ": " + nullToEmpty(a.summary())), FALLBACK_MAX));
         List<ObjectNode> blocks = new ArrayList<>();

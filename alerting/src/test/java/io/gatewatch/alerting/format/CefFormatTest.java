@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CefFormatTest {
-    private final CefFormat cef = new CefFormat(FormatGoldenTest.PRODUCT);
+    private final CefFormat cef = new CefFormat(FormatGoldenTest.PRODUCT, TestDetectors.STANDARD);
 
     @Test
     void shouldEscapePipeAndBackslashInHeaderFields() {

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SlackFormatTest {
-    private final SlackFormat slack = new SlackFormat();
+    private final SlackFormat slack = new SlackFormat(TestDetectors.STANDARD);
 
     /** Every text value anywhere in the message. */
     private static List<String> texts(JsonNode node) {
