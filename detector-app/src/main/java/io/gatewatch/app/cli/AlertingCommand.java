@@ -1,5 +1,6 @@
 package io.gatewatch.app.cli;
 
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
 import io.gatewatch.app.config.GatewatchConfig;
@@ -35,7 +36,8 @@ final class AlertingCommand {
         TopicSetup.ensure(bootstrap, config.kafka(), List.of(alerting.deadLetterTopic()));
         CountDownLatch stopped = new CountDownLatch(1);
         try (AlertingService service = new AlertingService(alerting, bootstrap, config.kafka().topics().alerts(),
-                args.get("--group-id", config.kafka().applicationId() + "-alerting"), out, Clock.systemUTC())) {
+                args.get("--group-id", config.kafka().applicationId() + "-alerting"), out, Clock.systemUTC(),
+                DetectorRegistry.standard().infos())) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();
                 stopped.countDown();

@@ -1,5 +1,6 @@
 package io.gatewatch.app.cli;
 
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.kafka.EmbeddedKafka;
 import io.gatewatch.app.metrics.GatewatchMetrics;
@@ -79,7 +80,8 @@ final class DemoCommand {
                      }
                  });
                  AlertingService delivery = new AlertingService(alerting, kafka.bootstrapServers(),
-                         config.kafka().topics().alerts(), "gatewatch-alerting", out, Clock.systemUTC())) {
+                         config.kafka().topics().alerts(), "gatewatch-alerting", out, Clock.systemUTC(),
+                         DetectorRegistry.standard().infos())) {
                 pipeline.start();
                 delivery.start();
                 err.println("demo: Kafka on " + kafka.bootstrapServers() + ", metrics on " + server.url()

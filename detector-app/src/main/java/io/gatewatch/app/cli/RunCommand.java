@@ -1,5 +1,6 @@
 package io.gatewatch.app.cli;
 
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
 import io.gatewatch.app.config.GatewatchConfig;
@@ -52,7 +53,7 @@ final class RunCommand {
              Pipeline pipeline = new Pipeline(config, parsers, metrics, bootstrap, stateDir);
              AlertingService delivery = alerting == null ? null : new AlertingService(alerting, bootstrap,
                      config.kafka().topics().alerts(), config.kafka().applicationId() + "-alerting", System.out,
-                     Clock.systemUTC())) {
+                     Clock.systemUTC(), DetectorRegistry.standard().infos())) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (delivery != null) {
                     delivery.close();

@@ -28,14 +28,13 @@ public record AnomalyConfig(
         int minRequests) implements DetectorConfig {
 
     public static final String ID = "anomaly";
-    static final List<String> STATE_KEYS = List.of("interval", "model");
 
     @Override
     public String id() {
         return ID;
     }
 
-    static AnomalyConfig read(ConfigNode n) {
+    public static AnomalyConfig read(ConfigNode n) {
         List<String> keys = new ArrayList<>(List.of(DetectorSettings.KEYS));
         keys.addAll(List.of("model", "threshold", "interval", "min_requests"));
         n.allowOnly(keys.toArray(String[]::new));

@@ -82,7 +82,7 @@ public record CredentialStuffingConfig(
                 new Window("rapid", Duration.ofSeconds(5), 5, 5));
     }
 
-    static CredentialStuffingConfig read(ConfigNode n) {
+    public static CredentialStuffingConfig read(ConfigNode n) {
         List<String> keys = new ArrayList<>(List.of(DetectorSettings.KEYS));
         keys.addAll(List.of("windows", "failure_statuses", "auth_failure_statuses_anywhere", "botnet"));
         n.allowOnly(keys.toArray(String[]::new));

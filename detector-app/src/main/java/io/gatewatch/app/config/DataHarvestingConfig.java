@@ -40,7 +40,6 @@ public record DataHarvestingConfig(
         List<String> paginationParams) implements DetectorConfig {
 
     public static final String ID = "data_harvesting";
-    static final List<String> STATE_KEYS = List.of("window", "walk_window", "volume_window", "routes_tracked");
     /** Matched without regard to case. */
     public static final List<String> DEFAULT_PAGINATION_PARAMS = List.of("page", "offset", "start", "skip", "cursor",
             "after", "page_token", "pagetoken");
@@ -61,7 +60,7 @@ public record DataHarvestingConfig(
             List.of(java.util.regex.Pattern.compile(
                     "(?i)\\b(googlebot|bingbot|applebot|duckduckbot|yandexbot|baiduspider|slurp)\\b")), List.of());
 
-    static DataHarvestingConfig read(ConfigNode n) {
+    public static DataHarvestingConfig read(ConfigNode n) {
         List<String> keys = new ArrayList<>(List.of(DetectorSettings.KEYS));
         keys.addAll(List.of("window", "max_distinct_ids", "max_pages", "max_distinct_objects", "walk_window",
                 "walk_min_steps", "max_stride", "volume_window", "max_response_mb", "routes_tracked", "pagination_params"));

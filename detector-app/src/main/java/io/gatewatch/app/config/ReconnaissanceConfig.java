@@ -167,7 +167,7 @@ public record ReconnaissanceConfig(
         return out;
     }
 
-    static ReconnaissanceConfig read(ConfigNode n) {
+    public static ReconnaissanceConfig read(ConfigNode n) {
         List<String> keys = new ArrayList<>(List.of(DetectorSettings.KEYS));
         keys.addAll(List.of("fast_window", "fast_max_points", "slow_window", "slow_max_points", "slow_min_probes",
                 "weights", "error_statuses", "allowed_methods", "extra_sensitive_paths", "extra_admin_paths",

@@ -32,7 +32,6 @@ public record TrafficSpikeConfig(
         double newClientMaxRate) implements DetectorConfig {
 
     public static final String ID = "traffic_spike";
-    static final List<String> STATE_KEYS = List.of("interval", "half_life");
 
     @Override
     public String id() {
@@ -49,7 +48,7 @@ public record TrafficSpikeConfig(
         return Ewma.alphaForHalfLife((double) halfLife.toMillis() / interval.toMillis());
     }
 
-    static TrafficSpikeConfig read(ConfigNode n) {
+    public static TrafficSpikeConfig read(ConfigNode n) {
         List<String> keys = new ArrayList<>(List.of(DetectorSettings.KEYS));
         keys.addAll(List.of("interval", "half_life", "min_history", "min_rate", "z_threshold", "ratio_threshold",
                 "new_client_max_rate"));

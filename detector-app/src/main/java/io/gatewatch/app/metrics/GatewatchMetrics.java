@@ -63,6 +63,11 @@ public final class GatewatchMetrics {
         corruptProfiles.increment();
     }
 
+    /** A stored detector section dropped because the config reshaped it: that detector relearns for that key. */
+    public void sectionReset(String detector) {
+        counter("gatewatch.profiles.section.resets", "detector", detector).increment();
+    }
+
     public void expired(int n) {
         expiredProfiles.increment(n);
     }
