@@ -2,6 +2,7 @@ package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.JsonSerde;
@@ -33,12 +34,21 @@ public final class TopologyFixture implements AutoCloseable {
     private final Path stateDir;
 
     public TopologyFixture(String yaml) throws Exception {
+        this(yaml, DetectorRegistry.standard(), null);
+    }
+
+    /**
+     * @param detectors the registry to run (production's, or one with a test's own detector)
+     * @param stateDir  an existing state directory to restart on (closed with {@link #closeKeepingState}),
+     *                  or null for a fresh one
+     */
+    public TopologyFixture(String yaml, DetectorRegistry detectors, Path stateDir) throws Exception {
         Parsers parsers = Parsers.standard();
-        config = new ConfigLoader(parsers.names(), n -> List.of()).parse(yaml, "test.yaml");
-        stateDir = Files.createTempDirectory(stateParent(), "gatewatch-ttd");
-        Properties props = StreamsSettings.of(config.kafka(), "dummy:9092", stateDir);
+        config = new ConfigLoader(parsers.names(), n -> List.of(), detectors.configSections()).parse(yaml, "test.yaml");
+        this.stateDir = stateDir != null ? stateDir : Files.createTempDirectory(stateParent(), "gatewatch-ttd");
+        Properties props = StreamsSettings.of(config.kafka(), "dummy:9092", this.stateDir);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
-        driver = new TopologyTestDriver(GatewatchTopology.build(config, parsers, metrics), props);
+        driver = new TopologyTestDriver(GatewatchTopology.build(config, parsers, metrics, detectors), props);
         var topics = config.kafka().topics();
         raw = driver.createInputTopic(topics.raw(), new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic(topics.alerts(), new StringDeserializer(),
@@ -78,6 +88,12 @@ public final class TopologyFixture implements AutoCloseable {
         RecordHeaders h = new RecordHeaders();
         h.add("format", formatHeader.getBytes(StandardCharsets.UTF_8));
         raw.pipeInput(new TestRecord<>(null, line.getBytes(StandardCharsets.UTF_8), h));
+    }
+
+    /** Closes the driver and hands back its state directory, for a restart on the same stores. */
+    public Path closeKeepingState() {
+        driver.close();
+        return stateDir;
     }
 
     @Override
