@@ -89,7 +89,7 @@ class ToyDetectorTest {
     @Test
     void shouldAlertThroughTheTopologyAndRenderInEverySinkFormat() throws Exception {
         Alert alert;
-        try (TopologyFixture f = new TopologyFixture(YAML, REGISTRY, null)) {
+        try (TopologyFixture f = new TopologyFixture(YAML, REGISTRY)) {
             f.pipe(IntStream.range(0, 6).mapToObj(i -> CombinedLogLine.of("192.0.2.9", null, T0.plusSeconds(i), "GET",
                     "/toy/" + i, 200, 100, "curl/8")).toList());
             List<Alert> alerts = f.alerts.readValuesToList().stream().filter(a -> a.detector().equals(ToyConfig.ID)).toList();

@@ -34,19 +34,15 @@ public final class TopologyFixture implements AutoCloseable {
     private final Path stateDir;
 
     public TopologyFixture(String yaml) throws Exception {
-        this(yaml, DetectorRegistry.standard(), null);
+        this(yaml, DetectorRegistry.standard());
     }
 
-    /**
-     * @param detectors the registry to run (production's, or one with a test's own detector)
-     * @param stateDir  an existing state directory to restart on (closed with {@link #closeKeepingState}),
-     *                  or null for a fresh one
-     */
-    public TopologyFixture(String yaml, DetectorRegistry detectors, Path stateDir) throws Exception {
+    /** @param detectors the registry to run: production's, or one with a test's own detector */
+    public TopologyFixture(String yaml, DetectorRegistry detectors) throws Exception {
         Parsers parsers = Parsers.standard();
         config = new ConfigLoader(parsers.names(), n -> List.of(), detectors.configSections()).parse(yaml, "test.yaml");
-        this.stateDir = stateDir != null ? stateDir : Files.createTempDirectory(stateParent(), "gatewatch-ttd");
-        Properties props = StreamsSettings.of(config.kafka(), "dummy:9092", this.stateDir);
+        stateDir = Files.createTempDirectory(stateParent(), "gatewatch-ttd");
+        Properties props = StreamsSettings.of(config.kafka(), "dummy:9092", stateDir);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
         driver = new TopologyTestDriver(GatewatchTopology.build(config, parsers, metrics, detectors), props);
         var topics = config.kafka().topics();
@@ -90,10 +86,23 @@ public final class TopologyFixture implements AutoCloseable {
         raw.pipeInput(new TestRecord<>(null, line.getBytes(StandardCharsets.UTF_8), h));
     }
 
-    /** Closes the driver and hands back its state directory, for a restart on the same stores. */
-    public Path closeKeepingState() {
-        driver.close();
-        return stateDir;
+    /** Every entry of a store, as bytes: what a restart would find in it. */
+    public java.util.Map<String, byte[]> storeContents(String store) {
+        java.util.Map<String, byte[]> all = new java.util.LinkedHashMap<>();
+        org.apache.kafka.streams.state.KeyValueStore<String, byte[]> s = driver.getKeyValueStore(store);
+        try (var it = s.all()) {
+            it.forEachRemaining(kv -> all.put(kv.key, kv.value));
+        }
+        return all;
+    }
+
+    /**
+     * Puts a previous run's entries into a store before any record is piped: a restart on the old store
+     * (the test driver deletes its state directory on close, so the bytes are carried over instead).
+     */
+    public void restore(String store, java.util.Map<String, byte[]> contents) {
+        org.apache.kafka.streams.state.KeyValueStore<String, byte[]> s = driver.getKeyValueStore(store);
+        contents.forEach(s::put);
     }
 
     @Override
