@@ -98,6 +98,19 @@ public final class DetectorRegistry {
                 .toList();
     }
 
+    /** Each enabled detector's section version and fingerprint under this config, for the start-up log. */
+    public String shapes(List<DetectorBlock> blocks) {
+        StringBuilder s = new StringBuilder();
+        for (DetectorBlock b : blocks) {
+            if (b.settings().enabled()) {
+                DetectorDescriptor<?> d = of(b.base());
+                s.append(s.isEmpty() ? "" : ", ").append(d.id()).append(" v").append(d.state().version())
+                        .append('/').append(String.format("%04x", d.fingerprint(b.base())));
+            }
+        }
+        return s.toString();
+    }
+
     private DetectorSlot slot(DetectorBlock block) {
         DetectorDescriptor<?> d = of(block.base());
         return new DetectorSlot(d.create(block.base()), block.overrides().stream()

@@ -147,16 +147,6 @@ public final class ProfileCodec {
         return first + in.readVarLong();
     }
 
-    /** The version and fingerprint of each section, in order: what start-up logs. */
-    public String shapes() {
-        StringBuilder s = new StringBuilder();
-        for (SectionCodec c : sections) {
-            s.append(s.isEmpty() ? "" : ", ").append(c.detector()).append(" v").append(c.version())
-                    .append('/').append(String.format("%04x", c.fingerprint()));
-        }
-        return s.toString();
-    }
-
     static int shape(int version, int fingerprint) {
         return version << 16 | fingerprint;
     }

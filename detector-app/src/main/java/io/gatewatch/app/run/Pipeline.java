@@ -1,5 +1,6 @@
 package io.gatewatch.app.run;
 
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.app.topology.GatewatchTopology;
@@ -23,7 +24,10 @@ public final class Pipeline implements AutoCloseable {
 
     public Pipeline(GatewatchConfig config, Parsers parsers, GatewatchMetrics metrics, String bootstrapServers,
             Path stateDir) {
-        streams = new KafkaStreams(GatewatchTopology.build(config, parsers, metrics),
+        DetectorRegistry detectors = DetectorRegistry.standard();
+        // Stored sections with another shape are reset on first touch; this line is what they are compared with.
+        log.info("detector state shapes (version/fingerprint): {}", detectors.shapes(config.detectors()));
+        streams = new KafkaStreams(GatewatchTopology.build(config, parsers, metrics, detectors),
                 StreamsSettings.of(config.kafka(), bootstrapServers, stateDir));
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
