@@ -24,8 +24,6 @@ import java.util.stream.Collectors;
 
 /** Turns the {@code alerting:} tree into an {@link AlertingConfig}, reporting every problem it finds. */
 final class ConfigReader {
-    static final Set<String> DETECTORS =
-            Set.of("credential_stuffing", "reconnaissance", "traffic_spike", "data_harvesting", "anomaly");
     private static final String ROOT = "alerting";
     private static final Set<String> TOP_KEYS = Set.of("sinks", "routes", "dedup", "grouping", "delivery", "dead_letter_topic");
     private static final Set<String> COMMON_SINK_KEYS = Set.of("name", "type", "delivery");
@@ -44,9 +42,11 @@ final class ConfigReader {
     private static final String TOPIC_CHARS = "[a-zA-Z0-9._-]{1,249}";
 
     private final Problems p;
+    private final Set<String> detectors;
 
-    ConfigReader(Problems problems) {
+    ConfigReader(Problems problems, Set<String> detectors) {
         this.p = problems;
+        this.detectors = Set.copyOf(detectors);
     }
 
     AlertingConfig read(JsonNode root) {
@@ -313,14 +313,14 @@ final class ConfigReader {
             }
             p.knownKeys(r, at, Set.of("name", "detectors", "min_severity", "modes", "scopes", "sinks"));
             String name = p.text(r, "name", at, "routes[" + i + "]");
-            Set<String> detectors = new java.util.LinkedHashSet<>();
+            Set<String> named = new java.util.LinkedHashSet<>();
             List<String> detectorTexts = p.texts(r, "detectors", at);
             for (int j = 0; j < detectorTexts.size(); j++) {
                 String d = detectorTexts.get(j);
-                if (DETECTORS.contains(d)) {
-                    detectors.add(d);
+                if (detectors.contains(d)) {
+                    named.add(d);
                 } else {
-                    p.add(at + ".detectors[" + j + "]", d, "unknown detector; one of " + String.join(", ", new java.util.TreeSet<>(DETECTORS)));
+                    p.add(at + ".detectors[" + j + "]", d, "unknown detector; one of " + String.join(", ", new java.util.TreeSet<>(detectors)));
                 }
             }
             Alert.Severity min = choice(r, "min_severity", at, Alert.Severity.class, Alert.Severity.LOW);
@@ -335,7 +335,7 @@ final class ConfigReader {
                     p.add(at + ".sinks[" + j + "]", targets.get(j), "no sink has this name; sinks: " + String.join(", ", sinkNames.stream().sorted().toList()));
                 }
             }
-            routes.add(new RouteRule(name, detectors, min, modes, scopes, targets));
+            routes.add(new RouteRule(name, named, min, modes, scopes, targets));
         }
         return routes;
     }

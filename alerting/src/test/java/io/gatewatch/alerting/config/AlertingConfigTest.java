@@ -1,5 +1,6 @@
 package io.gatewatch.alerting.config;
 
+import io.gatewatch.alerting.format.TestDetectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -48,7 +49,7 @@ class AlertingConfigTest {
     @Test
     void shouldGiveDefaultsForAMissingBlock() {
         List<String> problems = new ArrayList<>();
-        assertEquals(AlertingConfig.defaults(), AlertingConfig.fromTree(null, problems, env));
+        assertEquals(AlertingConfig.defaults(), AlertingConfig.fromTree(null, problems, env, TestDetectors.IDS));
         assertTrue(problems.isEmpty());
     }
 
@@ -110,7 +111,7 @@ class AlertingConfigTest {
                       modes: [alert, shadow]
                       scopes: [client, route, global]
                       sinks: [siem, splunk, ocsf-file, ecs-topic, console]
-                """), problems, env);
+                """), problems, env, TestDetectors.IDS);
 
         assertEquals(List.of(), problems);
         assertEquals("my.dlq", c.deadLetterTopic());
@@ -168,7 +169,7 @@ class AlertingConfigTest {
                     - {name: soc-slack, type: slack, url_env: SLACK_WEBHOOK_URL}
                     - {name: splunk, type: splunk_hec, url: "https://127.0.0.1:8088", token_env: HEC_TOKEN}
                     - {name: hook, type: webhook, url_env: HOOK_URL, secret_env: HOOK_SECRET}
-                """), problems, env);
+                """), problems, env, TestDetectors.IDS);
         assertEquals(List.of(), problems);
         String printed = c.toString();
         for (String secret : ENV.values()) {
@@ -212,7 +213,7 @@ class AlertingConfigTest {
                     - min_severity: urgent
                       detectors: [credential_stufing]
                       sinks: [console, nowhere]
-                """), problems, env);
+                """), problems, env, TestDetectors.IDS);
 
         assertEquals(List.of(
                 "alerting.sinks[1].name = console: another sink already has this name",
@@ -239,7 +240,7 @@ class AlertingConfigTest {
                 alerting:
                   sinks:
                     - {name: soc-slack, type: slack, url_env: HEC_TOKEN}
-                """), problems, env);
+                """), problems, env, TestDetectors.IDS);
         assertEquals(List.of("alerting.sinks[0].url_env = HEC_TOKEN: the value of HEC_TOKEN is not an http(s) URL"), problems);
     }
 
@@ -250,7 +251,7 @@ class AlertingConfigTest {
                 alerting:
                   sinks:
                     - {name: out, type: file, path: alerts.jsonl}
-                """), problems, env);
+                """), problems, env, TestDetectors.IDS);
         assertEquals(List.of(), problems);
         assertEquals(List.of("out"), c.routes().getFirst().sinks());
         assertEquals(AlertFormat.ALERT, ((SinkConfig.File) c.sinks().getFirst()).format());
@@ -271,7 +272,7 @@ class AlertingConfigTest {
                 "alerting: {dead_letter_topic: 'no spaces allowed'}");
         for (String yaml : shapes) {
             List<String> problems = new ArrayList<>();
-            AlertingConfig.fromTree(alertingNode(yaml), problems, env);
+            AlertingConfig.fromTree(alertingNode(yaml), problems, env, TestDetectors.IDS);
             assertFalse(problems.isEmpty(), "no problem reported for: " + yaml);
             problems.forEach(p -> assertTrue(p.startsWith("alerting"), p));
         }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The detectors' infos as detector-app's registry declares them, for rendering tests here: alerting may
- * not depend on detector-app. detector-app's {@code DetectorRegistryTest} checks this copy against the real one.
+ * not depend on detector-app. The golden files of {@code FormatGoldenTest} pin what they render to.
  */
 public final class TestDetectors {
     private static final List<String> WEB = List.of("web", "intrusion_detection");
@@ -17,18 +17,21 @@ public final class TestDetectors {
     public static final DetectorInfos STANDARD = new DetectorInfos(List.of(
             new DetectorInfo("credential_stuffing", "Credential stuffing", new AttackTechnique("TA0006", "Credential Access",
                     "T1110", "Brute Force", "T1110.004", "Credential Stuffing"), OcsfAnalytic.RULE,
-                    List.of("authentication", "intrusion_detection"), INFO, "docs/detectors.md#credential_stuffing"),
+                    List.of("authentication", "intrusion_detection"), INFO, "docs/detectors/credential_stuffing.md"),
             new DetectorInfo("reconnaissance", "Reconnaissance", new AttackTechnique("TA0043", "Reconnaissance",
                     "T1595", "Active Scanning", "T1595.003", "Wordlist Scanning"), OcsfAnalytic.RULE, WEB, INFO,
-                    "docs/detectors.md#reconnaissance"),
+                    "docs/detectors/reconnaissance.md"),
             new DetectorInfo("traffic_spike", "Traffic spike", new AttackTechnique("TA0040", "Impact",
                     "T1499", "Endpoint Denial of Service", "T1499.002", "Service Exhaustion Flood"), OcsfAnalytic.STATISTICAL,
-                    WEB, INFO, "docs/detectors.md#traffic_spike"),
+                    WEB, INFO, "docs/detectors/traffic_spike.md"),
             new DetectorInfo("data_harvesting", "Data harvesting", new AttackTechnique("TA0009", "Collection",
                     "T1213", "Data from Information Repositories", null, null), OcsfAnalytic.RULE, WEB, INFO,
-                    "docs/detectors.md#data_harvesting"),
+                    "docs/detectors/data_harvesting.md"),
             new DetectorInfo("anomaly", "Anomalous client behaviour", null, OcsfAnalytic.LEARNING, WEB, INFO,
-                    "docs/detectors.md#anomaly")));
+                    "docs/detectors/anomaly.md")));
+
+    public static final java.util.Set<String> IDS = java.util.Set.copyOf(
+            STANDARD.all().stream().map(DetectorInfo::id).toList());
 
     private TestDetectors() {
     }

@@ -1,5 +1,7 @@
 package io.gatewatch.app.cli;
 
+import io.gatewatch.app.detect.DetectorDescriptor;
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
@@ -11,13 +13,16 @@ import java.util.List;
 
 /** Loads the config every subcommand uses: the file given, or the built-in defaults. */
 final class ConfigFiles {
+    /** The detector ids an alert route may name: the registry's. */
+    private static final java.util.Set<String> DETECTORS = java.util.Set.copyOf(
+            DetectorRegistry.standard().descriptors().stream().map(DetectorDescriptor::id).toList());
     private ConfigFiles() {
     }
 
     static ConfigLoader loader(Parsers parsers) {
         return new ConfigLoader(parsers.names(), alerting -> {
             List<String> problems = new ArrayList<>();
-            AlertingConfig.fromTree(alerting, problems);
+            AlertingConfig.fromTree(alerting, problems, DETECTORS);
             return problems;
         });
     }
@@ -28,7 +33,7 @@ final class ConfigFiles {
             return AlertingConfig.defaults();
         }
         List<String> problems = new ArrayList<>();
-        AlertingConfig a = AlertingConfig.fromTree(config.alerting(), problems);
+        AlertingConfig a = AlertingConfig.fromTree(config.alerting(), problems, DETECTORS);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("alerting config was validated at load: " + problems);
         }

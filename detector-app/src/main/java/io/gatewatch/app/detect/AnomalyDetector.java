@@ -33,9 +33,12 @@ import java.util.Map;
 public final class AnomalyDetector implements Detector<AnomalyDetector.State> {
     // A trained model judges it; no single technique fits what "unlike the training traffic" evidences.
     public static final DetectorDescriptor<AnomalyConfig> DESCRIPTOR = DetectorDescriptor.client(
-            new DetectorInfo(AnomalyConfig.ID, "Anomalous client behaviour", null,
-                    OcsfAnalytic.LEARNING, List.of("web", "intrusion_detection"), List.of("info"), "docs/detectors.md#" + AnomalyConfig.ID),
-            new ConfigSection<>(AnomalyConfig.ID, AnomalyConfig.class, AnomalyConfig::read, Set.of("interval", "model")),
+            new DetectorInfo(AnomalyConfig.ID,
+                    "Anomalous client behaviour", null,
+                    OcsfAnalytic.LEARNING, List.of("web", "intrusion_detection"),
+                    List.of("info"), "docs/detectors/" + AnomalyConfig.ID + ".md"),
+            new ConfigSection<>(AnomalyConfig.ID, AnomalyConfig.class, AnomalyConfig::read,
+                    Set.of("interval", "model")),
             new StateSection<>(5, 1, c -> List.of(c.interval())),
             AnomalyDetector::new);
     private static final int EXPLAINED = 3;

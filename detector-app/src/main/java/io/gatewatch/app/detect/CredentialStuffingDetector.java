@@ -27,11 +27,15 @@ import java.util.Map;
 public final class CredentialStuffingDetector implements Detector<CredentialStuffingDetector.State> {
     // Window thresholds and names do not shape the counters; the windows' number and lengths do.
     public static final DetectorDescriptor<CredentialStuffingConfig> DESCRIPTOR = new DetectorDescriptor<>(
-            new DetectorInfo(CredentialStuffingConfig.ID, "Credential stuffing", new AttackTechnique("TA0006", "Credential Access", "T1110", "Brute Force",
-                    "T1110.004", "Credential Stuffing"),
-                    OcsfAnalytic.RULE, List.of("authentication", "intrusion_detection"), List.of("info"), "docs/detectors.md#" + CredentialStuffingConfig.ID),
-            DetectorScope.CLIENT, new ConfigSection<>(CredentialStuffingConfig.ID, CredentialStuffingConfig.class, CredentialStuffingConfig::read, Set.of("windows", "botnet")),
-            new StateSection<>(1, 1, c -> List.of(c.windows().stream().map(CredentialStuffingConfig.Window::length).toList())),
+            new DetectorInfo(CredentialStuffingConfig.ID, "Credential stuffing",
+                    new AttackTechnique("TA0006", "Credential Access", "T1110", "Brute Force", "T1110.004", "Credential Stuffing"),
+                    OcsfAnalytic.RULE, List.of("authentication", "intrusion_detection"),
+                    List.of("info"), "docs/detectors/" + CredentialStuffingConfig.ID + ".md"),
+            DetectorScope.CLIENT,
+            new ConfigSection<>(CredentialStuffingConfig.ID, CredentialStuffingConfig.class,
+                    CredentialStuffingConfig::read, Set.of("windows", "botnet")),
+            new StateSection<>(1, 1,
+                    c -> List.of(c.windows().stream().map(CredentialStuffingConfig.Window::length).toList())),
             CredentialStuffingDetector::new,
             c -> c.botnet().enabled() ? Optional.of(new BotnetDetector(c)) : Optional.empty());
     static final int BUCKETS = 12;

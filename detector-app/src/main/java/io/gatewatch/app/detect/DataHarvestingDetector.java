@@ -39,10 +39,12 @@ import java.util.Map;
 public final class DataHarvestingDetector implements Detector<DataHarvestingDetector.State> {
     // Bulk reads through an application's API: collection from an information repository.
     public static final DetectorDescriptor<DataHarvestingConfig> DESCRIPTOR = DetectorDescriptor.client(
-            new DetectorInfo(DataHarvestingConfig.ID, "Data harvesting", new AttackTechnique("TA0009", "Collection", "T1213", "Data from Information Repositories",
-                    null, null),
-                    OcsfAnalytic.RULE, List.of("web", "intrusion_detection"), List.of("info"), "docs/detectors.md#" + DataHarvestingConfig.ID),
-            new ConfigSection<>(DataHarvestingConfig.ID, DataHarvestingConfig.class, DataHarvestingConfig::read, Set.of("window", "walk_window", "volume_window", "routes_tracked")),
+            new DetectorInfo(DataHarvestingConfig.ID, "Data harvesting",
+                    new AttackTechnique("TA0009", "Collection", "T1213", "Data from Information Repositories", null, null),
+                    OcsfAnalytic.RULE, List.of("web", "intrusion_detection"),
+                    List.of("info"), "docs/detectors/" + DataHarvestingConfig.ID + ".md"),
+            new ConfigSection<>(DataHarvestingConfig.ID, DataHarvestingConfig.class, DataHarvestingConfig::read,
+                    Set.of("window", "walk_window", "volume_window", "routes_tracked")),
             new StateSection<>(4, 1, c -> List.of(c.window(), c.walkWindow(), c.volumeWindow(), c.routesTracked())),
             DataHarvestingDetector::new);
     static final int VOLUME_BUCKETS = 12;

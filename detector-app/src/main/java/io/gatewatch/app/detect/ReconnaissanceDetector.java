@@ -33,10 +33,13 @@ import java.util.Map;
 public final class ReconnaissanceDetector implements Detector<ReconnaissanceDetector.State> {
     // Path and ID enumeration against an API is wordlist scanning of the victim's own surface.
     public static final DetectorDescriptor<ReconnaissanceConfig> DESCRIPTOR = DetectorDescriptor.client(
-            new DetectorInfo(ReconnaissanceConfig.ID, "Reconnaissance", new AttackTechnique("TA0043", "Reconnaissance", "T1595", "Active Scanning",
+            new DetectorInfo(ReconnaissanceConfig.ID,
+                    "Reconnaissance", new AttackTechnique("TA0043", "Reconnaissance", "T1595", "Active Scanning",
                     "T1595.003", "Wordlist Scanning"),
-                    OcsfAnalytic.RULE, List.of("web", "intrusion_detection"), List.of("info"), "docs/detectors.md#" + ReconnaissanceConfig.ID),
-            new ConfigSection<>(ReconnaissanceConfig.ID, ReconnaissanceConfig.class, ReconnaissanceConfig::read, Set.of("fast_window", "slow_window")),
+                    OcsfAnalytic.RULE, List.of("web", "intrusion_detection"),
+                    List.of("info"), "docs/detectors/" + ReconnaissanceConfig.ID + ".md"),
+            new ConfigSection<>(ReconnaissanceConfig.ID, ReconnaissanceConfig.class, ReconnaissanceConfig::read,
+                    Set.of("fast_window", "slow_window")),
             new StateSection<>(2, 1, c -> List.of(c.fastWindow(), c.slowWindow())),
             ReconnaissanceDetector::new);
     /** Distinct paths kept per client: above the default thresholds, so they are reached before it fills. */

@@ -28,10 +28,13 @@ import java.util.Map;
 public final class TrafficSpikeDetector implements Detector<TrafficSpikeDetector.State> {
     // A layer-7 request flood exhausts the web service, not the network link; judged against a learned baseline.
     public static final DetectorDescriptor<TrafficSpikeConfig> DESCRIPTOR = DetectorDescriptor.client(
-            new DetectorInfo(TrafficSpikeConfig.ID, "Traffic spike", new AttackTechnique("TA0040", "Impact", "T1499", "Endpoint Denial of Service",
+            new DetectorInfo(TrafficSpikeConfig.ID,
+                    "Traffic spike", new AttackTechnique("TA0040", "Impact", "T1499", "Endpoint Denial of Service",
                     "T1499.002", "Service Exhaustion Flood"),
-                    OcsfAnalytic.STATISTICAL, List.of("web", "intrusion_detection"), List.of("info"), "docs/detectors.md#" + TrafficSpikeConfig.ID),
-            new ConfigSection<>(TrafficSpikeConfig.ID, TrafficSpikeConfig.class, TrafficSpikeConfig::read, Set.of("interval", "half_life")),
+                    OcsfAnalytic.STATISTICAL, List.of("web", "intrusion_detection"),
+                    List.of("info"), "docs/detectors/" + TrafficSpikeConfig.ID + ".md"),
+            new ConfigSection<>(TrafficSpikeConfig.ID, TrafficSpikeConfig.class, TrafficSpikeConfig::read,
+                    Set.of("interval", "half_life")),
             new StateSection<>(3, 1, c -> List.of(c.interval(), c.halfLife())),
             TrafficSpikeDetector::new);
     private final TrafficSpikeConfig config;

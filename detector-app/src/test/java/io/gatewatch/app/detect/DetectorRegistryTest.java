@@ -56,4 +56,17 @@ class DetectorRegistryTest {
         assertTrue(fa != recon.fingerprint(b.detectors().get(1).base()), "a window length reshapes the state");
         assertEquals(fa, recon.fingerprint(c.detectors().get(1).base()), "a severity does not");
     }
+
+    @Test
+    void shouldPointEveryDetectorAtADocPageThatNamesItAndItsTechnique() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of("..");
+        for (DetectorDescriptor<?> d : DetectorRegistry.standard().descriptors()) {
+            String page = java.nio.file.Files.readString(root.resolve(d.info().docPage()));
+            assertTrue(page.startsWith("# " + d.id() + "\n"), d.info().docPage() + " is headed by the detector's id");
+            if (d.info().attack() != null) {
+                assertTrue(page.contains(d.info().attack().techniqueId()), d.info().docPage() + " names its technique");
+            }
+            assertTrue(page.contains(d.info().analytic().caption()), d.info().docPage() + " names its OCSF analytic");
+        }
+    }
 }
