@@ -85,6 +85,7 @@ public final class DetectorRegistry {
     /** A slot per client-scope detector enabled in its block or in any of its route overrides. */
     public List<DetectorSlot> clientScope(List<DetectorBlock> blocks) {
         return blocks.stream()
+                .filter(b -> of(b.base()).scope() == DetectorScope.CLIENT)
                 .filter(b -> b.settings().enabled() || b.overrides().stream().anyMatch(o -> o.config().settings().enabled()))
                 .map(this::slot)
                 .toList();
