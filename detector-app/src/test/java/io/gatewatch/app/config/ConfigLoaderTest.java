@@ -69,7 +69,8 @@ class ConfigLoaderTest {
     @Test
     void shouldRejectUnknownKeysSoATypoDoesNotFallBackToADefault() {
         assertEquals(List.of("g.yaml: detectors.credential_stufing = {\"mode\":\"shadow\"}: unknown key; allowed here: "
-                        + "credential_stuffing, reconnaissance, traffic_spike, data_harvesting, anomaly"),
+                        + String.join(", ", io.gatewatch.app.detect.DetectorRegistry.standard().descriptors().stream()
+                                .map(io.gatewatch.app.detect.DetectorDescriptor::id).toList())),
                 problems("detectors:\n  credential_stufing: {mode: shadow}\n"));
     }
 
