@@ -10,6 +10,7 @@ import io.gatewatch.alerting.delivery.Retrier;
 import io.gatewatch.alerting.delivery.SinkWorker;
 import io.gatewatch.alerting.delivery.Sleeper;
 import io.gatewatch.alerting.format.Product;
+import io.gatewatch.alerting.metrics.DeliveryMetrics;
 import io.gatewatch.alerting.sink.HttpSink;
 import io.gatewatch.alerting.sink.Sink;
 import io.gatewatch.alerting.sink.Sinks;
@@ -75,6 +76,8 @@ public final class AlertingService implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong suppressed = new AtomicLong();
+    private final DeliveryMetrics metrics;
+    private final AutoCloseable consumerMetrics;
     private volatile boolean running;
     private volatile Consumer<Map<TopicPartition, OffsetAndMetadata>> commitListener = m -> { };
 
@@ -87,22 +90,47 @@ public final class AlertingService implements AutoCloseable {
      */
     public AlertingService(AlertingConfig config, String bootstrapServers, String alertsTopic, String groupId,
                            PrintStream console, Clock clock, DetectorInfos detectors) {
+        this(config, bootstrapServers, alertsTopic, groupId, console, clock, DeliveryMetrics.unserved(), detectors);
+    }
+
+    /**
+     * @param metrics   where the delivery meters and the alerts consumer's Kafka metrics are registered
+     * @param detectors the detectors' titles and SIEM mappings (detector-app's registry)
+     */
+    public AlertingService(AlertingConfig config, String bootstrapServers, String alertsTopic, String groupId,
+                           PrintStream console, Clock clock, DeliveryMetrics metrics, DetectorInfos detectors) {
         this(config, alertsTopic, clock, new KafkaConsumer<>(consumerProps(bootstrapServers, groupId)),
-                new KafkaProducer<>(producerProps(bootstrapServers)), null, console, Sleeper.real(), detectors);
+                new KafkaProducer<>(producerProps(bootstrapServers)), null, console, Sleeper.real(), metrics, detectors);
     }
 
     AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
                     org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Producer<String, String> producer,
                     DeadLetters deadLetters, PrintStream console, Sleeper sleeper, DetectorInfos detectors) {
+        this(config, alertsTopic, clock, consumer, producer, deadLetters, console, sleeper, DeliveryMetrics.unserved(),
+                detectors);
+    }
+
+    private AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
+                    org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Producer<String, String> producer,
+                    DeadLetters deadLetters, PrintStream console, Sleeper sleeper, DeliveryMetrics metrics,
+                    DetectorInfos detectors) {
         this(config, alertsTopic, clock, consumer, producer, deadLetters,
                 new Sinks(console, () -> producer, HttpSink.newClient(Duration.ofSeconds(10)), clock, Product.gatewatch(),
                         hostname(), detectors)::create,
-                sleeper);
+                sleeper, metrics);
     }
 
     AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
                     org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Producer<String, String> producer,
                     DeadLetters deadLetters, Function<SinkConfig, Sink> sinkFactory, Sleeper sleeper) {
+        this(config, alertsTopic, clock, consumer, producer, deadLetters, sinkFactory, sleeper, DeliveryMetrics.unserved());
+    }
+
+    AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
+                    org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Producer<String, String> producer,
+                    DeadLetters deadLetters, Function<SinkConfig, Sink> sinkFactory, Sleeper sleeper,
+                    DeliveryMetrics metrics) {
+        this.metrics = metrics;
         this.topic = alertsTopic;
         this.clock = clock;
         this.consumer = consumer;
@@ -111,11 +139,14 @@ public final class AlertingService implements AutoCloseable {
                 : new KafkaDeadLetters(producer, config.deadLetterTopic(), Duration.ofSeconds(30));
         this.dispatcher = new Dispatcher(config);
         for (SinkConfig sc : config.sinks()) {
-            Sink sink = sinkFactory.apply(sc);
-            workers.put(sc.name(), new SinkWorker(sink, sc.delivery(),
+            Sink sink = metrics.meter(sinkFactory.apply(sc));
+            SinkWorker worker = new SinkWorker(sink, sc.delivery(),
                     new Retrier(sc.delivery(), sleeper, RandomGenerator.getDefault()),
-                    this.deadLetters, this::finished, clock));
+                    this.deadLetters, this::finished, clock);
+            workers.put(sc.name(), worker);
+            metrics.breaker(sc.name(), worker::breakerState);
         }
+        this.consumerMetrics = consumer instanceof KafkaConsumer<?, ?> real ? metrics.bind(real) : () -> { };
         this.thread = Thread.ofPlatform().name("gatewatch-alerting").unstarted(this::run);
     }
 
@@ -217,6 +248,7 @@ public final class AlertingService implements AutoCloseable {
             running = false;
             workers.values().forEach(SinkWorker::close);
             commit();
+            closeConsumerMetrics();
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             producer.close(Duration.ofSeconds(5));
         }
@@ -242,6 +274,7 @@ public final class AlertingService implements AutoCloseable {
             deadLetters.send(new DeadLetter(DeadLetter.INPUT, reason, 0, clock.instant(), null,
                     record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8)));
             deadLettered.incrementAndGet();
+            metrics.inputDeadLettered();
             tracker.expect(seq, 0);
             return;
         }
@@ -249,6 +282,7 @@ public final class AlertingService implements AutoCloseable {
             tracker.expect(seq, 0);
             return;
         }
+        metrics.received(alert);
         Dispatch dispatch;
         try {
             dispatch = dispatcher.accept(alert, seq, clock.instant());
@@ -257,11 +291,13 @@ public final class AlertingService implements AutoCloseable {
             LOG.error("cannot dispatch alert {} from {}-{}@{}", alert.alertId(), record.topic(), record.partition(), record.offset(), e);
             deadLetters.send(new DeadLetter(DeadLetter.INPUT, "internal error: " + e, 0, clock.instant(), alert, null));
             deadLettered.incrementAndGet();
+            metrics.inputDeadLettered();
             tracker.expect(seq, 0);
             return;
         }
         if (dispatch.expected() == 0) {
             suppressed.incrementAndGet();
+            metrics.suppressed(alert);
             LOG.debug("alert {} revision {}: {}", alert.alertId(), alert.revision(), dispatch.note());
         }
         tracker.expect(seq, dispatch.expected());
@@ -276,7 +312,16 @@ public final class AlertingService implements AutoCloseable {
 
     private void finished(Delivery delivery, Outcome outcome) {
         (outcome instanceof Outcome.Delivered ? delivered : deadLettered).incrementAndGet();
+        metrics.finished(delivery, outcome);
         tracker.finished(delivery.sequences());
+    }
+
+    private void closeConsumerMetrics() {
+        try {
+            consumerMetrics.close();
+        } catch (Exception e) {
+            LOG.warn("could not unbind the alerting consumer's metrics: {}", e.toString());
+        }
     }
 
     private void commit() {
@@ -305,6 +350,7 @@ public final class AlertingService implements AutoCloseable {
         consumer.wakeup();
         if (thread.getState() == Thread.State.NEW) {
             workers.values().forEach(SinkWorker::close);
+            closeConsumerMetrics();
             consumer.close(CloseOptions.timeout(Duration.ZERO));
             producer.close(Duration.ZERO);
             return;

@@ -60,7 +60,7 @@ class WebhookEndToEndTest {
             Map<String, String> env = Map.of(
                     "GATEWATCH_WEBHOOK_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/gatewatch",
                     "GATEWATCH_WEBHOOK_SECRET", secret);
-            AlertingConfig config = AlertingConfig.fromTree(new ObjectMapper(new YAMLFactory()).readTree(yaml).get("alerting"), problems, env::get, TestDetectors.IDS);
+            AlertingConfig config = AlertingConfig.fromTree(new ObjectMapper(new YAMLFactory()).readTree(yaml).get("alerting"), problems, env::get);
             assertEquals(List.of(), problems);
 
             AlertingServiceTest.PollingMockConsumer consumer = new AlertingServiceTest.PollingMockConsumer();

@@ -46,18 +46,13 @@ public record AlertingConfig(
      * the result is meant to be used only when no problem was added. A null or missing node gives
      * {@link #defaults()}.
      */
-    public static AlertingConfig fromTree(JsonNode alertingNode, List<String> problems, Set<String> detectors) {
-        return fromTree(alertingNode, problems, System::getenv, detectors);
+    public static AlertingConfig fromTree(JsonNode alertingNode, List<String> problems) {
+        return fromTree(alertingNode, problems, System::getenv);
     }
 
-    /**
-     * As {@link #fromTree(JsonNode, List, Set)}, reading environment variables through {@code env}.
-     *
-     * @param detectors the detector ids a route may name (the detector registry's)
-     */
-    public static AlertingConfig fromTree(JsonNode alertingNode, List<String> problems, Function<String, String> env,
-            Set<String> detectors) {
-        return new ConfigReader(new Problems(problems, env), detectors).read(alertingNode);
+    /** As {@link #fromTree(JsonNode, List)}, reading environment variables through {@code env}. */
+    public static AlertingConfig fromTree(JsonNode alertingNode, List<String> problems, Function<String, String> env) {
+        return new ConfigReader(new Problems(problems, env)).read(alertingNode);
     }
 
     public Optional<SinkConfig> sink(String name) {

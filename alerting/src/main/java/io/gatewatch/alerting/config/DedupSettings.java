@@ -10,6 +10,6 @@ import java.time.Duration;
  */
 public record DedupSettings(Duration cooldown, int maxKeys) {
     public static DedupSettings defaults() {
-        return new DedupSettings(Duration.ofMinutes(10), 100_000);
+        return new DedupSettings(AlertingKeys.DEDUP_COOLDOWN.defaultValue(), AlertingKeys.DEDUP_MAX_KEYS.defaultValue());
     }
 }

@@ -27,7 +27,10 @@ public record DeliverySettings(
         Duration timeout) {
 
     public static DeliverySettings defaults() {
-        return new DeliverySettings(5, Duration.ofMillis(500), Duration.ofSeconds(30), 0.2,
-                Duration.ofSeconds(60), 1000, 5, Duration.ofSeconds(60), Duration.ofSeconds(10));
+        return new DeliverySettings(AlertingKeys.MAX_ATTEMPTS.defaultValue(), AlertingKeys.INITIAL_BACKOFF.defaultValue(),
+                AlertingKeys.MAX_BACKOFF.defaultValue(), AlertingKeys.JITTER.defaultValue(),
+                AlertingKeys.MAX_RETRY_AFTER.defaultValue(), AlertingKeys.QUEUE_CAPACITY.defaultValue(),
+                AlertingKeys.FAILURE_THRESHOLD.defaultValue(), AlertingKeys.OPEN_FOR.defaultValue(),
+                AlertingKeys.TIMEOUT.defaultValue());
     }
 }

@@ -15,6 +15,7 @@ public record GroupingSettings(boolean enabled, Duration groupWait, int groupThr
     }
 
     public static GroupingSettings disabled() {
-        return new GroupingSettings(false, Duration.ofSeconds(30), 5, Set.of());
+        return new GroupingSettings(false, AlertingKeys.GROUP_WAIT.defaultValue(), AlertingKeys.GROUP_THRESHOLD.defaultValue(),
+                Set.of());
     }
 }

@@ -1,19 +1,24 @@
 package io.gatewatch.alerting.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatewatch.schema.config.ConfigDef;
+import io.gatewatch.schema.config.ConfigKey;
+import io.gatewatch.schema.config.ConfigValues;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
-/** Reads typed values from the config tree, adding one {@code key = value: reason} line per problem. */
+/**
+ * The alerting module's thin adapter over event-schema's config toolkit ({@link ConfigValues}): the same
+ * reading, messages and masking as the detector app, plus what is the alerting's own: secrets read from
+ * environment variables.
+ */
 final class Problems {
-    static final String MISSING = "(missing)";
-    static final String HIDDEN = "(hidden)";
+    static final String MISSING = ConfigValues.MISSING;
+    static final String HIDDEN = ConfigValues.HIDDEN;
 
     private final List<String> lines;
     private final Function<String, String> env;
@@ -24,22 +29,11 @@ final class Problems {
     }
 
     void add(String path, String value, String reason) {
-        lines.add(path + " = " + value + ": " + reason);
+        lines.add(ConfigValues.line(path, ConfigValues.mask(value), reason, ""));
     }
 
     void add(String path, JsonNode value, String reason) {
-        add(path, show(value), reason);
-    }
-
-    static String show(JsonNode value) {
-        if (value == null || value.isMissingNode()) {
-            return MISSING;
-        }
-        if (value.isNull()) {
-            return "null";
-        }
-        String s = value.isValueNode() ? value.asText() : value.toString();
-        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+        lines.add(ConfigValues.line(path, ConfigValues.show(value, false), reason, ""));
     }
 
     boolean isObject(JsonNode node, String path) {
@@ -53,143 +47,51 @@ final class Problems {
         return true;
     }
 
-    void knownKeys(JsonNode node, String path, Set<String> known) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!known.contains(key)) {
-                add(path + "." + key, node.get(key), "unknown key; known keys: " + String.join(", ", new TreeSet<>(known)));
-            }
-        }
+    void knownKeys(JsonNode node, String path, ConfigDef def) {
+        ConfigValues.unknownKeys(node, path, def.names(), lines);
     }
 
-    Optional<String> text(JsonNode parent, String key, String path, boolean required) {
-        JsonNode v = parent.path(key);
-        if (v.isMissingNode() || v.isNull()) {
-            if (required) {
-                add(path + "." + key, v, "required");
-            }
-            return Optional.empty();
-        }
-        if (!v.isValueNode() || v.asText().isBlank()) {
-            add(path + "." + key, v, "must be a non-empty text");
-            return Optional.empty();
-        }
-        return Optional.of(v.asText().trim());
+    /** The declared key's value (its default when absent or refused), texts trimmed. */
+    <T> T get(JsonNode parent, String path, ConfigKey<T> key) {
+        T value = ConfigValues.read(parent, path, key, lines);
+        return value instanceof String s ? key.type().convert(JsonNodeFactory.instance.textNode(s.trim())) : value;
     }
 
-    String text(JsonNode parent, String key, String path, String fallback) {
-        return text(parent, key, path, false).orElse(fallback);
+    /** A text that is optional and has no default. */
+    Optional<String> optional(JsonNode parent, String path, ConfigKey<String> key) {
+        return Optional.ofNullable(get(parent, path, key));
     }
 
-    int integer(JsonNode parent, String key, String path, int fallback, int min, int max) {
-        JsonNode v = parent.path(key);
-        if (v.isMissingNode() || v.isNull()) {
-            return fallback;
+    /** A list of texts; a single text is accepted as a list of one, as it always was here. */
+    List<String> texts(JsonNode parent, String path, ConfigKey<List<String>> key) {
+        JsonNode v = parent.get(key.name());
+        if (v != null && v.isValueNode() && !v.isNull() && !v.asText().isBlank()) {
+            ObjectNode wrapped = parent.deepCopy();
+            ArrayNode one = wrapped.putArray(key.name());
+            one.add(v);
+            parent = wrapped;
         }
-        if (!v.canConvertToInt() || !v.isIntegralNumber() && !isIntegralText(v)) {
-            add(path + "." + key, v, "must be a whole number from " + min + " to " + max);
-            return fallback;
-        }
-        int n = v.isIntegralNumber() ? v.asInt() : Integer.parseInt(v.asText().trim());
-        if (n < min || n > max) {
-            add(path + "." + key, v, "must be from " + min + " to " + max);
-            return fallback;
-        }
-        return n;
-    }
-
-    private static boolean isIntegralText(JsonNode v) {
-        return v.isTextual() && v.asText().trim().matches("-?\\d{1,9}");
-    }
-
-    double fraction(JsonNode parent, String key, String path, double fallback) {
-        JsonNode v = parent.path(key);
-        if (v.isMissingNode() || v.isNull()) {
-            return fallback;
-        }
-        if (!v.isNumber() || v.asDouble() < 0 || v.asDouble() > 1) {
-            add(path + "." + key, v, "must be a number from 0 to 1");
-            return fallback;
-        }
-        return v.asDouble();
-    }
-
-    boolean bool(JsonNode parent, String key, String path, boolean fallback) {
-        JsonNode v = parent.path(key);
-        if (v.isMissingNode() || v.isNull()) {
-            return fallback;
-        }
-        if (v.isBoolean()) {
-            return v.asBoolean();
-        }
-        add(path + "." + key, v, "must be true or false");
-        return fallback;
-    }
-
-    Duration duration(JsonNode parent, String key, String path, Duration fallback, Duration min, Duration max) {
-        JsonNode v = parent.path(key);
-        if (v.isMissingNode() || v.isNull()) {
-            return fallback;
-        }
-        Optional<Duration> d = v.isValueNode() ? Durations.parse(v.asText()) : Optional.empty();
-        if (d.isEmpty()) {
-            add(path + "." + key, v, "not a duration; write e.g. 500ms, 30s, 10m, 1h");
-            return fallback;
-        }
-        if (d.get().compareTo(min) < 0 || d.get().compareTo(max) > 0) {
-            add(path + "." + key, v, "must be from " + Durations.format(min) + " to " + Durations.format(max));
-            return fallback;
-        }
-        return d.get();
-    }
-
-    /** A list of texts; a single text is accepted as a list of one. */
-    List<String> texts(JsonNode parent, String key, String path) {
-        JsonNode v = parent.path(key);
-        List<String> out = new ArrayList<>();
-        if (v.isMissingNode() || v.isNull()) {
-            return out;
-        }
-        if (v.isValueNode() && !v.asText().isBlank()) {
-            out.add(v.asText().trim());
-            return out;
-        }
-        if (!v.isArray()) {
-            add(path + "." + key, v, "must be a list of texts");
-            return out;
-        }
-        for (int i = 0; i < v.size(); i++) {
-            JsonNode item = v.get(i);
-            if (!item.isValueNode() || item.isNull() || item.asText().isBlank()) {
-                add(path + "." + key + "[" + i + "]", item, "must be a non-empty text");
-            } else {
-                out.add(item.asText().trim());
-            }
-        }
-        return out;
+        List<String> out = ConfigValues.read(parent, path, key, lines);
+        return out == null ? List.of() : out.stream().map(String::trim).toList();
     }
 
     /**
-     * The value of the environment variable named at {@code key}. A secret written in the YAML itself
+     * The value of the environment variable named at {@code envKey}. A secret written in the YAML itself
      * (at {@code inlineKey}) is refused without echoing it.
      */
-    Optional<Secret> secret(JsonNode parent, String key, String inlineKey, String path, boolean required, String what) {
-        if (parent.has(inlineKey)) {
-            add(path + "." + inlineKey, HIDDEN, what + " is a secret and must not be written in the config; "
-                    + "put it in an environment variable and name that variable in " + key);
+    Optional<Secret> secret(JsonNode parent, String path, ConfigKey<String> envKey, ConfigKey<String> inlineKey) {
+        get(parent, path, inlineKey);
+        if (parent.has(inlineKey.name()) && !parent.has(envKey.name())) {
+            return Optional.empty();
         }
-        Optional<String> variable = text(parent, key, path, required && !parent.has(inlineKey));
-        if (variable.isEmpty()) {
+        Optional<String> variable = optional(parent, path, envKey);
+        if (variable.isEmpty() || !variable.get().matches("[A-Za-z_][A-Za-z0-9_]*")) {
             return Optional.empty();
         }
         String name = variable.get();
-        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            add(path + "." + key, name, "not an environment variable name");
-            return Optional.empty();
-        }
         String value = env.apply(name);
         if (value == null || value.isBlank()) {
-            add(path + "." + key, name, "environment variable " + name + " is not set or empty");
+            add(path + "." + envKey.name(), name, "environment variable " + name + " is not set or empty");
             return Optional.empty();
         }
         return Optional.of(new Secret(name, value.trim()));

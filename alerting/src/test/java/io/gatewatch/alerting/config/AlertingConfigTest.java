@@ -1,6 +1,5 @@
 package io.gatewatch.alerting.config;
 
-import io.gatewatch.alerting.format.TestDetectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -49,7 +48,7 @@ class AlertingConfigTest {
     @Test
     void shouldGiveDefaultsForAMissingBlock() {
         List<String> problems = new ArrayList<>();
-        assertEquals(AlertingConfig.defaults(), AlertingConfig.fromTree(null, problems, env, TestDetectors.IDS));
+        assertEquals(AlertingConfig.defaults(), AlertingConfig.fromTree(null, problems, env));
         assertTrue(problems.isEmpty());
     }
 
@@ -111,7 +110,7 @@ class AlertingConfigTest {
                       modes: [alert, shadow]
                       scopes: [client, route, global]
                       sinks: [siem, splunk, ocsf-file, ecs-topic, console]
-                """), problems, env, TestDetectors.IDS);
+                """), problems, env);
 
         assertEquals(List.of(), problems);
         assertEquals("my.dlq", c.deadLetterTopic());
@@ -169,7 +168,7 @@ class AlertingConfigTest {
                     - {name: soc-slack, type: slack, url_env: SLACK_WEBHOOK_URL}
                     - {name: splunk, type: splunk_hec, url: "https://127.0.0.1:8088", token_env: HEC_TOKEN}
                     - {name: hook, type: webhook, url_env: HOOK_URL, secret_env: HOOK_SECRET}
-                """), problems, env, TestDetectors.IDS);
+                """), problems, env);
         assertEquals(List.of(), problems);
         String printed = c.toString();
         for (String secret : ENV.values()) {
@@ -213,22 +212,29 @@ class AlertingConfigTest {
                     - min_severity: urgent
                       detectors: [credential_stufing]
                       sinks: [console, nowhere]
-                """), problems, env, TestDetectors.IDS);
+                """), problems, env);
 
         assertEquals(List.of(
                 "alerting.sinks[1].name = console: another sink already has this name",
-                "alerting.sinks[2].type = sms: unknown sink type; one of console, file, kafka, slack, splunk_hec, syslog, webhook",
-                "alerting.sinks[3].url_env = MISSING_SLACK_URL: environment variable MISSING_SLACK_URL is not set or empty",
-                "alerting.sinks[4].url = (hidden): a webhook URL is a secret and must not be written in the config; put it in an environment variable and name that variable in url_env",
-                "alerting.sinks[5].url = not a url: not an http(s) URL of the HTTP Event Collector, e.g. https://127.0.0.1:8088",
-                "alerting.sinks[6].formt = cef: unknown key; known keys: app_name, ca_file, delivery, facility, format, framing, host, hostname, name, port, protocol, syslog_format, type",
-                "alerting.sinks[6].protocol = carrier-pigeon: one of udp, tcp, tls",
-                "alerting.sinks[6].port = 70000: must be from 1 to 65535",
-                "alerting.routes[0].detectors[0] = credential_stufing: unknown detector; one of anomaly, credential_stuffing, data_harvesting, reconnaissance, traffic_spike",
-                "alerting.routes[0].min_severity = urgent: one of low, medium, high, critical",
+                "alerting.sinks[2].type = sms: unknown value (allowed: console, file, kafka, syslog, slack,"
+                        + " splunk_hec, webhook)",
+                "alerting.sinks[3].url_env = MISSING_SLACK_URL: environment variable MISSING_SLACK_URL is not set"
+                        + " or empty",
+                "alerting.sinks[4].url = (hidden): a secret must not be written in the config (allowed: the name"
+                        + " of an environment variable, in url_env)",
+                "alerting.sinks[5].url = not a url: not an http(s) URL of the HTTP Event Collector, e.g."
+                        + " https://127.0.0.1:8088",
+                "alerting.sinks[6].formt = cef: unknown key (allowed: name, type, delivery, host, port, protocol,"
+                        + " framing, syslog_format, facility, hostname, app_name, format, ca_file)",
+                "alerting.sinks[6].protocol = carrier-pigeon: unknown value (allowed: udp, tcp, tls)",
+                "alerting.sinks[6].port = 70000: out of range (allowed: 1 to 65535)",
+                "alerting.routes[0].detectors[0] = credential_stufing: unknown value (allowed: anomaly,"
+                        + " credential_stuffing, data_harvesting, reconnaissance, traffic_spike)",
+                "alerting.routes[0].min_severity = urgent: unknown value (allowed: low, medium, high, critical)",
                 "alerting.routes[0].sinks[1] = nowhere: no sink has this name; sinks: console, siem",
-                "alerting.dedup.cooldown = 10x: not a duration; write e.g. 500ms, 30s, 10m, 1h",
-                "alerting.grouping.group_threshold = 1: must be from 2 to 100000"), problems);
+                "alerting.dedup.cooldown = 10x: not a duration; write e.g. 250ms, 90s, 5m, 1h30m, PT90S or 2d"
+                        + " (allowed: 0s to 7d)",
+                "alerting.grouping.group_threshold = 1: out of range (allowed: 2 to 100000)"), problems);
         String all = String.join("\n", problems);
         assertFalse(all.contains("hook-with-embedded-token"), "an inline secret must not be echoed");
     }
@@ -240,7 +246,7 @@ class AlertingConfigTest {
                 alerting:
                   sinks:
                     - {name: soc-slack, type: slack, url_env: HEC_TOKEN}
-                """), problems, env, TestDetectors.IDS);
+                """), problems, env);
         assertEquals(List.of("alerting.sinks[0].url_env = HEC_TOKEN: the value of HEC_TOKEN is not an http(s) URL"), problems);
     }
 
@@ -251,7 +257,7 @@ class AlertingConfigTest {
                 alerting:
                   sinks:
                     - {name: out, type: file, path: alerts.jsonl}
-                """), problems, env, TestDetectors.IDS);
+                """), problems, env);
         assertEquals(List.of(), problems);
         assertEquals(List.of("out"), c.routes().getFirst().sinks());
         assertEquals(AlertFormat.ALERT, ((SinkConfig.File) c.sinks().getFirst()).format());
@@ -272,21 +278,9 @@ class AlertingConfigTest {
                 "alerting: {dead_letter_topic: 'no spaces allowed'}");
         for (String yaml : shapes) {
             List<String> problems = new ArrayList<>();
-            AlertingConfig.fromTree(alertingNode(yaml), problems, env, TestDetectors.IDS);
+            AlertingConfig.fromTree(alertingNode(yaml), problems, env);
             assertFalse(problems.isEmpty(), "no problem reported for: " + yaml);
             problems.forEach(p -> assertTrue(p.startsWith("alerting"), p));
         }
-    }
-
-    @Test
-    void shouldReadDurationsInShortAndIsoForm() {
-        assertEquals(Duration.ofMillis(500), Durations.parse("500ms").orElseThrow());
-        assertEquals(Duration.ofSeconds(30), Durations.parse("30s").orElseThrow());
-        assertEquals(Duration.ofMinutes(10), Durations.parse("10m").orElseThrow());
-        assertEquals(Duration.ofHours(2), Durations.parse("2h").orElseThrow());
-        assertEquals(Duration.ofSeconds(90), Durations.parse("PT1M30S").orElseThrow());
-        assertTrue(Durations.parse("10 minutes").isEmpty());
-        assertEquals("10m", Durations.format(Duration.ofMinutes(10)));
-        assertEquals("250ms", Durations.format(Duration.ofMillis(250)));
     }
 }

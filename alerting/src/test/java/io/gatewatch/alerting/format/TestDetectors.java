@@ -30,9 +30,6 @@ public final class TestDetectors {
             new DetectorInfo("anomaly", "Anomalous client behaviour", null, OcsfAnalytic.LEARNING, WEB, INFO,
                     "docs/detectors/anomaly.md")));
 
-    public static final java.util.Set<String> IDS = java.util.Set.copyOf(
-            STANDARD.all().stream().map(DetectorInfo::id).toList());
-
     private TestDetectors() {
     }
 }

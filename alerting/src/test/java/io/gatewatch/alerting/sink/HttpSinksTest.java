@@ -83,7 +83,7 @@ class HttpSinksTest {
                       secret_env: GATEWATCH_WEBHOOK_SECRET
                 """.formatted(receiver.url(""))).get("alerting");
         List<String> problems = new ArrayList<>();
-        AlertingConfig c = AlertingConfig.fromTree(node, problems, env::get, TestDetectors.IDS);
+        AlertingConfig c = AlertingConfig.fromTree(node, problems, env::get);
         assertEquals(List.of(), problems);
         return c;
     }

@@ -3,6 +3,11 @@ package io.gatewatch.app.cli;
 import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
+import io.gatewatch.alerting.metrics.DeliveryMetrics;
+import io.gatewatch.app.health.AlertingHealthCheck;
+import io.gatewatch.app.metrics.MetricsServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.run.TopicSetup;
 import io.gatewatch.schema.parse.Parsers;
@@ -17,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
  * cluster in the config, for deployments that run delivery apart from detection.
  */
 final class AlertingCommand {
-    static final String USAGE = "alerting --config FILE [--group-id ID]";
+    static final String USAGE = "alerting --config FILE [--group-id ID] [--metrics-port N] [--metrics-bind ADDR]";
     private final Parsers parsers;
     private final PrintStream out;
     private final PrintStream err;
@@ -29,22 +34,30 @@ final class AlertingCommand {
     }
 
     int run(List<String> argv) throws Exception {
-        Args args = Args.parse("alerting", argv, Set.of("--config", "--group-id"), Set.of());
+        Args args = Args.parse("alerting", argv, Set.of("--config", "--group-id", "--metrics-port", "--metrics-bind"), Set.of());
+        int metricsPort = (int) args.positiveLong("--metrics-port", 9465);
+        String bind = args.get("--metrics-bind", "127.0.0.1");
+        if (!bind.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            throw new UsageException("alerting: --metrics-bind " + bind + ": must be a numeric IP address, e.g. 127.0.0.1 or 0.0.0.0");
+        }
         GatewatchConfig config = ConfigFiles.load(args.required("--config"), parsers);
         AlertingConfig alerting = ConfigFiles.alerting(config);
         String bootstrap = config.kafka().bootstrapServers();
         TopicSetup.ensure(bootstrap, config.kafka(), List.of(alerting.deadLetterTopic()));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (AlertingService service = new AlertingService(alerting, bootstrap, config.kafka().topics().alerts(),
+        MeterRegistry registry = MetricsServer.newRegistry();
+        try (MetricsServer server = MetricsServer.start(registry, InetAddress.getByName(bind), metricsPort);
+             AlertingService service = new AlertingService(alerting, bootstrap, config.kafka().topics().alerts(),
                 args.get("--group-id", config.kafka().applicationId() + "-alerting"), out, Clock.systemUTC(),
-                DetectorRegistry.standard().infos())) {
+                new DeliveryMetrics(registry), DetectorRegistry.standard().infos())) {
+            server.health(List.of(new AlertingHealthCheck(service)));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();
                 stopped.countDown();
             }, "gatewatch-alerting-shutdown"));
             service.start();
             err.println("alerting: delivering " + config.kafka().topics().alerts() + " from " + bootstrap + " to "
-                    + alerting.sinks().size() + " sink(s); Ctrl-C to stop");
+                    + alerting.sinks().size() + " sink(s); metrics on " + server.url() + "; Ctrl-C to stop");
             stopped.await();
         }
         return 0;

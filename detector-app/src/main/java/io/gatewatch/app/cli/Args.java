@@ -109,8 +109,11 @@ final class Args {
             return def;
         }
         Duration d = Durations.parse(v);
-        if (d == null || d.isZero()) {
-            throw new UsageException(command + ": " + name + " = " + v + ": must be a duration like 90s, 5m or 1h");
+        if (d == null) {
+            throw new UsageException(command + ": " + name + " = " + v + ": " + Durations.problem(v));
+        }
+        if (d.isZero()) {
+            throw new UsageException(command + ": " + name + " = " + v + ": must be longer than 0s");
         }
         return d;
     }

@@ -1,7 +1,5 @@
 package io.gatewatch.app.cli;
 
-import io.gatewatch.app.detect.DetectorDescriptor;
-import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
@@ -13,16 +11,13 @@ import java.util.List;
 
 /** Loads the config every subcommand uses: the file given, or the built-in defaults. */
 final class ConfigFiles {
-    /** The detector ids an alert route may name: the registry's. */
-    private static final java.util.Set<String> DETECTORS = java.util.Set.copyOf(
-            DetectorRegistry.standard().descriptors().stream().map(DetectorDescriptor::id).toList());
     private ConfigFiles() {
     }
 
     static ConfigLoader loader(Parsers parsers) {
         return new ConfigLoader(parsers.names(), alerting -> {
             List<String> problems = new ArrayList<>();
-            AlertingConfig.fromTree(alerting, problems, DETECTORS);
+            AlertingConfig.fromTree(alerting, problems);
             return problems;
         });
     }
@@ -33,7 +28,7 @@ final class ConfigFiles {
             return AlertingConfig.defaults();
         }
         List<String> problems = new ArrayList<>();
-        AlertingConfig a = AlertingConfig.fromTree(config.alerting(), problems, DETECTORS);
+        AlertingConfig a = AlertingConfig.fromTree(config.alerting(), problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("alerting config was validated at load: " + problems);
         }

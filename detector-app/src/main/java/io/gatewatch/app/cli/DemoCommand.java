@@ -1,7 +1,10 @@
 package io.gatewatch.app.cli;
 
 import io.gatewatch.app.detect.DetectorRegistry;
+import io.gatewatch.alerting.metrics.DeliveryMetrics;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.health.AlertingHealthCheck;
+import io.gatewatch.app.health.StreamsHealthCheck;
 import io.gatewatch.app.kafka.EmbeddedKafka;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.app.metrics.MetricsServer;
@@ -81,7 +84,8 @@ final class DemoCommand {
                  });
                  AlertingService delivery = new AlertingService(alerting, kafka.bootstrapServers(),
                          config.kafka().topics().alerts(), "gatewatch-alerting", out, Clock.systemUTC(),
-                         DetectorRegistry.standard().infos())) {
+                         new DeliveryMetrics(metrics.registry()), DetectorRegistry.standard().infos())) {
+                server.health(List.of(pipeline.health(StreamsHealthCheck.DEFAULT_MAX_LAG), new AlertingHealthCheck(delivery)));
                 pipeline.start();
                 delivery.start();
                 err.println("demo: Kafka on " + kafka.bootstrapServers() + ", metrics on " + server.url()

@@ -3,7 +3,11 @@ package io.gatewatch.app.cli;
 import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
+import io.gatewatch.alerting.metrics.DeliveryMetrics;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.health.AlertingHealthCheck;
+import io.gatewatch.app.health.HealthCheck;
+import io.gatewatch.app.health.StreamsHealthCheck;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.app.metrics.MetricsServer;
 import io.gatewatch.app.run.Pipeline;
@@ -12,6 +16,7 @@ import io.gatewatch.schema.parse.Parsers;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -53,7 +58,13 @@ final class RunCommand {
              Pipeline pipeline = new Pipeline(config, parsers, metrics, bootstrap, stateDir);
              AlertingService delivery = alerting == null ? null : new AlertingService(alerting, bootstrap,
                      config.kafka().topics().alerts(), config.kafka().applicationId() + "-alerting", System.out,
-                     Clock.systemUTC(), DetectorRegistry.standard().infos())) {
+                     Clock.systemUTC(), new DeliveryMetrics(metrics.registry()),
+                     DetectorRegistry.standard().infos())) {
+            List<HealthCheck> checks = new ArrayList<>(List.of(pipeline.health(StreamsHealthCheck.DEFAULT_MAX_LAG)));
+            if (delivery != null) {
+                checks.add(new AlertingHealthCheck(delivery));
+            }
+            server.health(checks);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (delivery != null) {
                     delivery.close();

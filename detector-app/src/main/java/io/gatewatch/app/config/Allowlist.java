@@ -1,6 +1,9 @@
 package io.gatewatch.app.config;
 
 import io.gatewatch.schema.ApiEvent;
+import io.gatewatch.schema.config.ConfigDef;
+import io.gatewatch.schema.config.ConfigKey;
+import io.gatewatch.schema.config.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -68,42 +71,42 @@ public record Allowlist(List<Cidr> cidrs, Set<String> apiKeyHashes, List<Pattern
         return new Allowlist(List.copyOf(c), Set.copyOf(k), List.copyOf(u), List.copyOf(r));
     }
 
+    static final ConfigKey<List<String>> CIDRS = ConfigKey.texts("cidrs", List.<String>of())
+            .check(Validator.each(Validator.<String>satisfies(t -> Cidr.parse(t) != null, "not an address range",
+                    "numeric IPv4 or IPv6 addresses with an optional /prefix, e.g. 10.0.0.0/8")))
+            .reloadable().doc("client address ranges");
+    // The value may be a real key pasted by mistake: it is never echoed into logs.
+    static final ConfigKey<List<String>> API_KEY_HASHES = ConfigKey.texts("api_key_hashes", List.<String>of())
+            .check(Validator.each(Validator.matches("sha256:[0-9a-f]{16}", "not a key hash",
+                    "key hashes as alerts show them (sha256: and 16 hex digits), never the key itself")))
+            .hidden().reloadable().doc("API keys, by the hash alerts show");
+    static final ConfigKey<List<String>> USER_AGENTS = ConfigKey.texts("user_agents", List.<String>of())
+            .check(Validator.each(Validator.<String>satisfies(Allowlist::compiles, "not a valid regular expression",
+                    "Java regular expressions, found anywhere in the user agent")))
+            .reloadable().doc("user agents, as regular expressions, e.g. ^kube-probe/");
+    static final ConfigKey<List<String>> ROUTES = RouteGlob.listKey("routes", List.of())
+            .reloadable().doc("route patterns, e.g. /healthz");
+    /** The keys of an {@code allowlist:} block, global or a detector's own. */
+    public static final ConfigDef KEYS = ConfigDef.of(CIDRS, API_KEY_HASHES, USER_AGENTS, ROUTES);
+
     static Allowlist read(ConfigNode n) {
         if (!n.isPresent()) {
             return EMPTY;
         }
-        n.allowOnly("cidrs", "api_key_hashes", "user_agents", "routes");
-        List<Cidr> cidrs = new ArrayList<>();
-        List<String> cidrTexts = n.texts("cidrs", List.of());
-        for (int i = 0; i < cidrTexts.size(); i++) {
-            Cidr c = Cidr.parse(cidrTexts.get(i));
-            if (c == null) {
-                n.problem("cidrs[" + i + "]", n.json().get("cidrs").get(i),
-                        "must be a numeric IPv4 or IPv6 address with an optional /prefix, e.g. 10.0.0.0/8");
-            } else {
-                cidrs.add(c);
-            }
+        n.allowOnly(KEYS);
+        List<Cidr> cidrs = n.get(CIDRS).stream().map(Cidr::parse).toList();
+        Set<String> keys = Set.copyOf(n.get(API_KEY_HASHES));
+        List<Pattern> uas = n.get(USER_AGENTS).stream().map(Pattern::compile).toList();
+        List<RouteGlob> routes = n.get(ROUTES).stream().map(RouteGlob::parse).toList();
+        return new Allowlist(cidrs, keys, uas, routes);
+    }
+
+    private static boolean compiles(String regex) {
+        try {
+            Pattern.compile(regex);
+            return true;
+        } catch (PatternSyntaxException e) {
+            return false;
         }
-        List<String> keys = n.texts("api_key_hashes", List.of());
-        for (int i = 0; i < keys.size(); i++) {
-            if (!keys.get(i).matches("sha256:[0-9a-f]{16}")) {
-                // The value may be a real key pasted by mistake: it is not echoed into logs.
-                n.problem("api_key_hashes[" + i + "]",
-                        com.fasterxml.jackson.databind.node.TextNode.valueOf("(not shown, " + keys.get(i).length() + " characters)"),
-                        "must be a key hash as alerts show it (sha256: and 16 hex digits), never the key itself");
-            }
-        }
-        List<Pattern> uas = new ArrayList<>();
-        List<String> uaTexts = n.texts("user_agents", List.of());
-        for (int i = 0; i < uaTexts.size(); i++) {
-            try {
-                uas.add(Pattern.compile(uaTexts.get(i)));
-            } catch (PatternSyntaxException e) {
-                n.problem("user_agents[" + i + "]", n.json().get("user_agents").get(i),
-                        "not a valid regular expression: " + e.getDescription());
-            }
-        }
-        List<RouteGlob> routes = RouteGlob.readAll(n, "routes");
-        return new Allowlist(List.copyOf(cidrs), Set.copyOf(keys), List.copyOf(uas), routes);
     }
 }

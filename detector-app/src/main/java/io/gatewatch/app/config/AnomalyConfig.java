@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.gatewatch.models.behaviour.AnomalyModel;
 import io.gatewatch.models.behaviour.AnomalyModelException;
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.config.ConfigDef;
+import io.gatewatch.schema.config.ConfigKey;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,22 +29,34 @@ public record AnomalyConfig(
         int minRequests) implements DetectorConfig {
 
     public static final String ID = "anomaly";
+    static final List<String> STATE_KEYS = List.of("interval", "model");
 
     @Override
     public String id() {
         return ID;
     }
 
+    static final DetectorSettings.Keys COMMON = DetectorSettings.keys(false, Alert.Mode.SHADOW, Alert.Severity.LOW,
+            Duration.ofHours(1));
+    static final ConfigKey<String> MODEL = ConfigKey.text("model", null)
+            .doc("the model file from ./detector train; required when enabled");
+    static final ConfigKey<Double> THRESHOLD = ConfigKey.number("threshold", 0.75).range(0.0, 1.0).reloadable()
+            .doc("calibrated score at or above which an interval is reported; 0.5 = the 99th percentile of the training data");
+    static final ConfigKey<Duration> INTERVAL = ConfigKey.duration("interval", Duration.ofMinutes(1))
+            .between(Duration.ofSeconds(10), Duration.ofHours(1)).doc("must be the interval the model was trained on");
+    static final ConfigKey<Integer> MIN_REQUESTS = ConfigKey.integer("min_requests", 20).range(1, 1_000_000)
+            .reloadable().doc("quieter intervals are not judged");
+    /** The keys of the {@code anomaly:} block. */
+    public static final ConfigDef KEYS = ConfigDef.of().plus(COMMON.entries()).plus(MODEL, THRESHOLD, INTERVAL,
+            MIN_REQUESTS);
+
     public static AnomalyConfig read(ConfigNode n) {
-        List<String> keys = new ArrayList<>(List.of(DetectorSettings.KEYS));
-        keys.addAll(List.of("model", "threshold", "interval", "min_requests"));
-        n.allowOnly(keys.toArray(String[]::new));
-        DetectorSettings settings = DetectorSettings.read(n, false, Alert.Mode.SHADOW, Alert.Severity.LOW,
-                Duration.ofHours(1));
-        String modelText = n.text("model", null);
-        double threshold = n.decimal("threshold", 0.75, 0.0, 1.0);
-        Duration interval = n.duration("interval", Duration.ofMinutes(1), Duration.ofSeconds(10), Duration.ofHours(1));
-        int minRequests = n.integer("min_requests", 20, 1, 1_000_000);
+        n.allowOnly(KEYS);
+        DetectorSettings settings = DetectorSettings.read(n, COMMON);
+        String modelText = n.get(MODEL);
+        double threshold = n.get(THRESHOLD);
+        Duration interval = n.get(INTERVAL);
+        int minRequests = n.get(MIN_REQUESTS);
         Path model = modelText == null ? null : Path.of(modelText);
         if (settings.enabled()) {
             if (model == null) {

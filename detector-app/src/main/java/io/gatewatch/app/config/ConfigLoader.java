@@ -5,20 +5,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gatewatch.schema.config.ConfigDef;
+import io.gatewatch.schema.config.ConfigKey;
+import io.gatewatch.schema.config.ConfigValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Reads and validates {@code gatewatch.yaml}, collecting every problem before anything starts
- * (Debezium-style), each as {@code file: key = value: reason}.
+ * (Debezium-style), each as {@code file:line: key = value: reason (allowed: ...)}.
  */
 public final class ConfigLoader {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -69,8 +71,8 @@ public final class ConfigLoader {
         try {
             tree = yamlText.isBlank() ? JsonNodeFactory.instance.objectNode() : yaml.readTree(yamlText);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new ConfigException(List.of(label + ": not valid YAML" + where + ": " + e.getOriginalMessage()));
+            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+            throw new ConfigException(List.of(label + where + ": not valid YAML: " + e.getOriginalMessage()));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             tree = JsonNodeFactory.instance.objectNode();
@@ -84,32 +86,32 @@ public final class ConfigLoader {
             alertingValidator.apply(config.alerting()).forEach(problems::add);
         }
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems.stream().map(p -> label + ": " + p).toList());
+            // In file order, so that an analyst fixes them top to bottom; problems with no place in the file last.
+            YamlLines lines = YamlLines.of(yamlText);
+            throw new ConfigException(problems.stream()
+                    .sorted(java.util.Comparator.comparingInt(lines::sortKey))
+                    .map(p -> lines.locate(label, p)).toList());
         }
         return config;
     }
 
     private GatewatchConfig read(ConfigNode root) {
-        root.allowOnly("kafka", "input", "identity", "login_routes", "allowlist", "time", "detectors", "alerting");
+        root.allowOnly(GatewatchKeys.root(knownFormats));
         KafkaSettings kafka = KafkaSettings.read(root.child("kafka"));
 
         ConfigNode input = root.child("input");
-        input.allowOnly("format");
-        String format = input.text("format", "nginx");
-        if (!knownFormats.contains(format)) {
-            input.problem("format", input.json().get("format"), "unknown format; known: " + String.join(", ",
-                    knownFormats.stream().sorted().toList()));
-        }
+        ConfigKey<String> formatKey = GatewatchKeys.inputFormat(knownFormats);
+        input.allowOnly(ConfigDef.of(formatKey));
+        String format = input.get(formatKey);
 
         ConfigNode identity = root.child("identity");
-        identity.allowOnly("order");
+        identity.allowOnly(GatewatchKeys.IDENTITY);
         List<IdentityKind> order = new ArrayList<>();
-        List<String> orderTexts = identity.texts("order", List.of("api_key", "user", "ip"));
+        List<String> orderTexts = identity.get(GatewatchKeys.IDENTITY_ORDER);
         for (int i = 0; i < orderTexts.size(); i++) {
-            IdentityKind kind = identityKind(orderTexts.get(i));
-            if (kind == null || order.contains(kind)) {
-                identity.problem("order[" + i + "]", identity.json().get("order").get(i),
-                        kind == null ? "must be one of api_key, user, ip" : "listed twice");
+            IdentityKind kind = ConfigValues.constant(IdentityKind.class, orderTexts.get(i));
+            if (order.contains(kind)) {
+                identity.problem("order[" + i + "]", identity.json().get("order").get(i), "listed twice");
             } else {
                 order.add(kind);
             }
@@ -122,16 +124,13 @@ public final class ConfigLoader {
             order.add(IdentityKind.IP);
         }
 
-        List<RouteGlob> loginRoutes = root.has("login_routes")
-                ? RouteGlob.readAll(root, "login_routes")
-                : GatewatchConfig.DEFAULT_LOGIN_ROUTES.stream().map(RouteGlob::parse).toList();
+        List<RouteGlob> loginRoutes = root.get(GatewatchKeys.LOGIN_ROUTES).stream().map(RouteGlob::parse).toList();
 
         ConfigNode time = root.child("time");
-        time.allowOnly("grace", "idle_expiry", "max_future");
-        Duration grace = time.duration("grace", Duration.ofMinutes(5), Duration.ZERO, Duration.ofHours(6));
-        Duration idle = time.duration("idle_expiry", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(30));
-        // At most 55m: below the broker's default one-hour limit, so an accepted event can always be written back.
-        Duration maxFuture = time.duration("max_future", Duration.ofMinutes(15), Duration.ZERO, Duration.ofMinutes(55));
+        time.allowOnly(GatewatchKeys.TIME);
+        Duration grace = time.get(GatewatchKeys.GRACE);
+        Duration idle = time.get(GatewatchKeys.IDLE_EXPIRY);
+        Duration maxFuture = time.get(GatewatchKeys.MAX_FUTURE);
 
         return new GatewatchConfig(kafka, format, List.copyOf(order), loginRoutes, Allowlist.read(root.child("allowlist")),
                 grace, idle, maxFuture, readDetectors(root.child("detectors")),
@@ -141,14 +140,5 @@ public final class ConfigLoader {
     private List<DetectorBlock> readDetectors(ConfigNode n) {
         n.allowOnly(detectors.ids().toArray(String[]::new));
         return detectors.ids().stream().map(id -> detectors.read(id, n.child(id))).toList();
-    }
-
-    private static IdentityKind identityKind(String s) {
-        for (IdentityKind k : EnumSet.allOf(IdentityKind.class)) {
-            if (k.name().equalsIgnoreCase(s)) {
-                return k;
-            }
-        }
-        return null;
     }
 }

@@ -2,15 +2,16 @@ package io.gatewatch.app.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.gatewatch.schema.config.ConfigDef;
+import io.gatewatch.schema.config.ConfigKey;
+import io.gatewatch.schema.config.ConfigValues;
+import io.gatewatch.schema.config.Validator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * A cursor into the YAML tree that knows its dotted key and reports every problem it meets as
@@ -79,7 +80,7 @@ public final class ConfigNode {
             JsonNode item = c.get(i);
             String itemPath = keyPath(key) + "[" + i + "]";
             if (!item.isObject()) {
-                problems.add(itemPath + " = " + show(item) + ": must be a mapping of keys to values");
+                problems.add(ConfigValues.line(itemPath, show(item), "must be a mapping of keys to values", ""));
                 continue;
             }
             out.add(new ConfigNode(item, itemPath, problems));
@@ -94,134 +95,64 @@ public final class ConfigNode {
 
     /** Reports keys that are not in the allowed set: a typo must not silently fall back to a default. */
     public void allowOnly(String... keys) {
-        if (!json.isObject()) {
-            return;
-        }
-        Set<String> allowed = new LinkedHashSet<>(List.of(keys));
-        json.fieldNames().forEachRemaining(k -> {
-            if (!allowed.contains(k)) {
-                problems.add(keyPath(k) + " = " + show(json.get(k)) + ": unknown key; allowed here: "
-                        + String.join(", ", allowed));
-            }
-        });
+        ConfigValues.unknownKeys(json, path, List.of(keys), problems);
+    }
+
+    /** Reports keys this mapping's declaration does not name. */
+    public void allowOnly(ConfigDef def) {
+        ConfigValues.unknownKeys(json, path, def.names(), problems);
+    }
+
+    /** The value of a declared key: its default when absent, or when refused (the refusal is reported). */
+    public <T> T get(ConfigKey<T> key) {
+        return ConfigValues.read(json, path, key, problems);
+    }
+
+    /** The enum constant a {@link io.gatewatch.schema.config.Validator.OneOf} key names. */
+    public <E extends Enum<E>> E get(ConfigKey<String> key, Class<E> type) {
+        return ConfigValues.constant(type, get(key));
     }
 
     public String text(String key, String def) {
-        JsonNode v = json.get(key);
-        if (v == null || v.isNull()) {
-            return def;
-        }
-        if (!v.isValueNode() || v.asText().isBlank()) {
-            problem(key, v, "must be a non-empty text value");
-            return def;
-        }
-        return v.asText();
+        return get(ConfigKey.text(key, def));
     }
 
     public boolean bool(String key, boolean def) {
-        JsonNode v = json.get(key);
-        if (v == null || v.isNull()) {
-            return def;
-        }
-        if (!v.isBoolean()) {
-            problem(key, v, "must be true or false");
-            return def;
-        }
-        return v.booleanValue();
+        return get(ConfigKey.bool(key, def));
     }
 
     public int integer(String key, int def, int min, int max) {
-        JsonNode v = json.get(key);
-        if (v == null || v.isNull()) {
-            return def;
-        }
-        if (!v.isIntegralNumber() || v.longValue() < min || v.longValue() > max) {
-            problem(key, v, "must be a whole number from " + min + " to " + max);
-            return def;
-        }
-        return v.intValue();
+        return get(ConfigKey.integer(key, def).range(min, max));
     }
 
     public double decimal(String key, double def, double min, double max) {
-        JsonNode v = json.get(key);
-        if (v == null || v.isNull()) {
-            return def;
-        }
-        if (!v.isNumber() || v.doubleValue() < min || v.doubleValue() > max) {
-            problem(key, v, "must be a number from " + min + " to " + max);
-            return def;
-        }
-        return v.doubleValue();
+        return get(ConfigKey.number(key, def).range(min, max));
     }
 
     public Duration duration(String key, Duration def, Duration min, Duration max) {
-        JsonNode v = json.get(key);
-        if (v == null || v.isNull()) {
-            return def;
-        }
-        Duration d = Durations.parse(v.asText());
-        if (d == null || !v.isValueNode()) {
-            problem(key, v, "must be a duration like 500ms, 30s, 10m, 6h or 1d");
-            return def;
-        }
-        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            problem(key, v, "must be from " + Durations.format(min) + " to " + Durations.format(max));
-            return def;
-        }
-        return d;
+        return get(ConfigKey.duration(key, def).between(min, max));
     }
 
     public <E extends Enum<E>> E oneOf(String key, E def, Class<E> type) {
-        JsonNode v = json.get(key);
-        if (v == null || v.isNull()) {
-            return def;
-        }
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(v.asText())) {
-                return e;
-            }
-        }
-        List<String> names = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            names.add(e.name().toLowerCase(Locale.ROOT));
-        }
-        problem(key, v, "must be one of " + String.join(", ", names));
-        return def;
+        return get(ConfigKey.choice(key, def.name().toLowerCase(Locale.ROOT), Validator.oneOf(type).choices()), type);
     }
 
     public List<String> texts(String key, List<String> def) {
-        return list(key, def, JsonNode::isValueNode, JsonNode::asText, "must be a list of text values");
+        return get(ConfigKey.texts(key, def));
     }
 
     public List<Integer> integers(String key, List<Integer> def, int min, int max) {
-        return list(key, def, n -> n.isIntegralNumber() && n.intValue() >= min && n.intValue() <= max,
-                JsonNode::intValue, "must be a list of whole numbers from " + min + " to " + max);
-    }
-
-    private <T> List<T> list(String key, List<T> def, java.util.function.Predicate<JsonNode> ok,
-            Function<JsonNode, T> read, String reason) {
-        JsonNode v = json.get(key);
-        if (v == null || v.isNull()) {
-            return def;
-        }
-        if (!v.isArray()) {
-            problem(key, v, reason);
-            return def;
-        }
-        List<T> out = new ArrayList<>();
-        for (int i = 0; i < v.size(); i++) {
-            if (!ok.test(v.get(i))) {
-                problems.add(keyPath(key) + "[" + i + "] = " + show(v.get(i)) + ": " + reason);
-                continue;
-            }
-            out.add(read.apply(v.get(i)));
-        }
-        return List.copyOf(out);
+        return get(ConfigKey.integers(key, def).check(Validator.each(Validator.range(min, max))));
     }
 
     /** Reports a problem with the value under key. */
     public void problem(String key, JsonNode value, String reason) {
-        problems.add(keyPath(key) + " = " + show(value) + ": " + reason);
+        problems.add(ConfigValues.line(keyPath(key), show(value), reason, ""));
+    }
+
+    /** Reports a problem with the value under key, saying what is allowed. */
+    public void problem(String key, JsonNode value, String reason, String allowed) {
+        problems.add(ConfigValues.line(keyPath(key), show(value), reason, allowed));
     }
 
     /** Reports a problem with this node as a whole (e.g. two settings that conflict). */
@@ -230,13 +161,6 @@ public final class ConfigNode {
     }
 
     static String show(JsonNode v) {
-        if (v == null || v.isMissingNode()) {
-            return "(missing)";
-        }
-        if (v.isContainerNode()) {
-            String s = v.toString();
-            return s.length() > 60 ? s.substring(0, 57) + "..." : s;
-        }
-        return v.asText();
+        return ConfigValues.show(v, false);
     }
 }

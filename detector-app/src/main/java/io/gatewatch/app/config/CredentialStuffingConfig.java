@@ -1,6 +1,9 @@
 package io.gatewatch.app.config;
 
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.config.ConfigDef;
+import io.gatewatch.schema.config.ConfigKey;
+import io.gatewatch.schema.config.Validator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,19 +48,30 @@ public record CredentialStuffingConfig(
             double baselineFactor) {
 
         public static Botnet defaults() {
-            return new Botnet(true, Duration.ofMinutes(10), 30, 0.5, 10, 5.0);
+            return new Botnet(ENABLED.defaultValue(), WINDOW.defaultValue(), MIN_FAILURES.defaultValue(),
+                    MIN_FAILURE_RATIO.defaultValue(), MIN_SOURCES.defaultValue(), BASELINE_FACTOR.defaultValue());
         }
 
+        static final ConfigKey<Boolean> ENABLED = ConfigKey.bool("enabled", true)
+                .doc("false removes the route-scope stage");
+        static final ConfigKey<Duration> WINDOW = ConfigKey.duration("window", Duration.ofMinutes(10))
+                .between(Duration.ofMinutes(1), Duration.ofHours(6)).doc("failures are counted over this window");
+        static final ConfigKey<Integer> MIN_FAILURES = ConfigKey.integer("min_failures", 30).range(1, 10_000_000)
+                .reloadable()
+                .doc("failed logins on one route in the window; and more than baseline_factor x its normal");
+        static final ConfigKey<Double> MIN_FAILURE_RATIO = ConfigKey.number("min_failure_ratio", 0.5).range(0.0, 1.0)
+                .reloadable().doc("share of the route's logins that failed");
+        static final ConfigKey<Integer> MIN_SOURCES = ConfigKey.integer("min_sources", 10).range(1, 100_000)
+                .reloadable().doc("addresses that failed and never logged in");
+        static final ConfigKey<Double> BASELINE_FACTOR = ConfigKey.number("baseline_factor", 5.0).range(1.0, 1000.0)
+                .reloadable().doc("multiples of the route's learned normal failures");
+        static final ConfigDef KEYS = ConfigDef.of(ENABLED, WINDOW, MIN_FAILURES, MIN_FAILURE_RATIO, MIN_SOURCES,
+                BASELINE_FACTOR);
+
         static Botnet read(ConfigNode n) {
-            Botnet d = defaults();
-            n.allowOnly("enabled", "window", "min_failures", "min_failure_ratio", "min_sources", "baseline_factor");
-            return new Botnet(
-                    n.bool("enabled", d.enabled()),
-                    n.duration("window", d.window(), Duration.ofMinutes(1), Duration.ofHours(6)),
-                    n.integer("min_failures", d.minFailures(), 1, 10_000_000),
-                    n.decimal("min_failure_ratio", d.minFailureRatio(), 0.0, 1.0),
-                    n.integer("min_sources", d.minSources(), 1, 100_000),
-                    n.decimal("baseline_factor", d.baselineFactor(), 1.0, 1000.0));
+            n.allowOnly(KEYS);
+            return new Botnet(n.get(ENABLED), n.get(WINDOW), n.get(MIN_FAILURES), n.get(MIN_FAILURE_RATIO),
+                    n.get(MIN_SOURCES), n.get(BASELINE_FACTOR));
         }
     }
 
@@ -68,9 +82,11 @@ public record CredentialStuffingConfig(
 
     /** A disabled instance, for stages that must exist in the topology but do nothing. */
     public static CredentialStuffingConfig defaultsDisabled() {
+        Botnet b = Botnet.defaults();
         return new CredentialStuffingConfig(new DetectorSettings(false, Alert.Mode.ALERT, Alert.Severity.HIGH,
-                Duration.ofMinutes(15), Allowlist.EMPTY), defaultWindows(), List.of(401, 403), List.of(401),
-                new Botnet(false, Duration.ofMinutes(10), 30, 0.5, 10, 5.0));
+                COMMON.cooldown().defaultValue(), Allowlist.EMPTY), defaultWindows(), FAILURE_STATUSES.defaultValue(),
+                AUTH_FAILURE_STATUSES_ANYWHERE.defaultValue(),
+                new Botnet(false, b.window(), b.minFailures(), b.minFailureRatio(), b.minSources(), b.baselineFactor()));
     }
 
     public static List<Window> defaultWindows() {
@@ -82,34 +98,57 @@ public record CredentialStuffingConfig(
                 new Window("rapid", Duration.ofSeconds(5), 5, 5));
     }
 
+    static final DetectorSettings.Keys COMMON = DetectorSettings.keys(true, Alert.Mode.ALERT, Alert.Severity.HIGH,
+            Duration.ofMinutes(15));
+    static final ConfigKey<String> WINDOW_NAME = ConfigKey.text("name", null).defaultText("window<N>")
+            .doc("shown in alerts");
+    static final ConfigKey<Duration> WINDOW_LENGTH = ConfigKey.duration("window", Duration.ofMinutes(1))
+            .between(Duration.ofSeconds(1), Duration.ofDays(1)).doc("the window's length");
+    static final ConfigKey<Integer> WINDOW_MAX_FAILURES = ConfigKey.integer("max_failures", 5).range(1, 1_000_000)
+            .reloadable().doc("failed logins tolerated in the window; one more fires");
+    static final ConfigKey<Integer> WINDOW_MAX_ATTEMPTS = ConfigKey.integer("max_attempts", 20).range(1, 1_000_000)
+            .reloadable().doc("login attempts tolerated in the window, whatever the status; one more fires");
+    static final ConfigDef.SectionList WINDOWS = new ConfigDef.SectionList("windows",
+            ConfigDef.of(WINDOW_NAME, WINDOW_LENGTH, WINDOW_MAX_FAILURES, WINDOW_MAX_ATTEMPTS),
+            "login attempts and failures per client are counted in each window; crossing any fires", false,
+            String.join(", ", defaultWindows().stream().map(w -> w.name() + " " + Durations.format(w.length()) + " "
+                    + w.maxFailures() + "/" + w.maxAttempts()).toList()), 1, 4);
+    static final ConfigKey<List<Integer>> FAILURE_STATUSES = statuses("failure_statuses", List.of(401, 403))
+            .doc("statuses of a login route that count as a failed login");
+    static final ConfigKey<List<Integer>> AUTH_FAILURE_STATUSES_ANYWHERE = statuses("auth_failure_statuses_anywhere",
+            List.of(401)).doc("statuses that count as a failed login on any route");
+    /** The keys of the {@code credential_stuffing:} block. */
+    public static final ConfigDef KEYS = ConfigDef.of().plus(COMMON.entries()).plus(WINDOWS, FAILURE_STATUSES,
+            AUTH_FAILURE_STATUSES_ANYWHERE, new ConfigDef.Section("botnet", Botnet.KEYS,
+                    "route scope: stuffing spread over many addresses, each under the per-client thresholds"));
+
+    private static ConfigKey<List<Integer>> statuses(String name, List<Integer> defaults) {
+        return ConfigKey.integers(name, defaults).check(Validator.each(Validator.range(100, 599))).reloadable();
+    }
+
     public static CredentialStuffingConfig read(ConfigNode n) {
-        List<String> keys = new ArrayList<>(List.of(DetectorSettings.KEYS));
-        keys.addAll(List.of("windows", "failure_statuses", "auth_failure_statuses_anywhere", "botnet"));
-        n.allowOnly(keys.toArray(String[]::new));
-        DetectorSettings settings = DetectorSettings.read(n, Alert.Severity.HIGH, Duration.ofMinutes(15));
-        List<Window> windows = n.has("windows") ? readWindows(n) : defaultWindows();
-        return new CredentialStuffingConfig(settings, windows,
-                n.integers("failure_statuses", List.of(401, 403), 100, 599),
-                n.integers("auth_failure_statuses_anywhere", List.of(401), 100, 599),
-                Botnet.read(n.child("botnet")));
+        n.allowOnly(KEYS);
+        DetectorSettings settings = DetectorSettings.read(n, COMMON);
+        List<Window> windows = n.has(WINDOWS.name()) ? readWindows(n) : defaultWindows();
+        return new CredentialStuffingConfig(settings, windows, n.get(FAILURE_STATUSES),
+                n.get(AUTH_FAILURE_STATUSES_ANYWHERE), Botnet.read(n.child("botnet")));
     }
 
     private static List<Window> readWindows(ConfigNode n) {
         List<Window> out = new ArrayList<>();
-        List<ConfigNode> items = n.children("windows");
-        if (items.isEmpty()) {
-            n.problem("windows", n.json().get("windows"), "must list at least one window");
+        List<ConfigNode> items = n.children(WINDOWS.name());
+        if (items.size() < WINDOWS.minItems()) {
+            n.problem(WINDOWS.name(), n.json().get(WINDOWS.name()), "must list at least one window");
         }
-        if (items.size() > 4) {
-            n.problem("windows", n.json().get("windows"), "at most 4 windows (each costs state per client)");
+        if (items.size() > WINDOWS.maxItems()) {
+            n.problem(WINDOWS.name(), n.json().get(WINDOWS.name()), "at most " + WINDOWS.maxItems()
+                    + " windows (each costs state per client)");
         }
         for (ConfigNode w : items) {
-            w.allowOnly("name", "window", "max_failures", "max_attempts");
-            out.add(new Window(
-                    w.text("name", "window" + out.size()),
-                    w.duration("window", Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofDays(1)),
-                    w.integer("max_failures", 5, 1, 1_000_000),
-                    w.integer("max_attempts", 20, 1, 1_000_000)));
+            w.allowOnly(WINDOWS.item());
+            String name = w.get(WINDOW_NAME);
+            out.add(new Window(name == null ? "window" + out.size() : name, w.get(WINDOW_LENGTH),
+                    w.get(WINDOW_MAX_FAILURES), w.get(WINDOW_MAX_ATTEMPTS)));
         }
         return List.copyOf(out);
     }

@@ -1,8 +1,9 @@
 package io.gatewatch.app.config;
 
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.config.ConfigDef;
+import io.gatewatch.schema.config.ConfigKey;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,6 +41,7 @@ public record DataHarvestingConfig(
         List<String> paginationParams) implements DetectorConfig {
 
     public static final String ID = "data_harvesting";
+    static final List<String> STATE_KEYS = List.of("window", "walk_window", "volume_window", "routes_tracked");
     /** Matched without regard to case. */
     public static final List<String> DEFAULT_PAGINATION_PARAMS = List.of("page", "offset", "start", "skip", "cursor",
             "after", "page_token", "pagetoken");
@@ -60,39 +62,60 @@ public record DataHarvestingConfig(
             List.of(java.util.regex.Pattern.compile(
                     "(?i)\\b(googlebot|bingbot|applebot|duckduckbot|yandexbot|baiduspider|slurp)\\b")), List.of());
 
+    static final DetectorSettings.Keys COMMON = DetectorSettings.keys(true, Alert.Mode.ALERT, Alert.Severity.HIGH,
+            Duration.ofHours(1));
+    static final ConfigKey<Duration> WINDOW = ConfigKey.duration("window", Duration.ofHours(1))
+            .between(Duration.ofMinutes(1), Duration.ofDays(1))
+            .doc("distinct ids and pages are counted over at least this long (at most 1.5 times it)");
+    static final ConfigKey<Integer> MAX_DISTINCT_IDS = ConfigKey.integer("max_distinct_ids", 100)
+            .range(2, MAX_DISTINCT_LIMIT).reloadable()
+            .doc("distinct ids tolerated on one route template in the window, x distinct user agents behind the address (max 4x)");
+    static final ConfigKey<Integer> MAX_PAGES = ConfigKey.integer("max_pages", 40).range(2, MAX_DISTINCT_LIMIT)
+            .reloadable().doc("distinct pagination positions tolerated on one route in the window");
+    static final ConfigKey<Integer> MAX_DISTINCT_OBJECTS = ConfigKey.integer("max_distinct_objects", 300)
+            .range(2, MAX_DISTINCT_LIMIT).reloadable()
+            .doc("distinct (route, id) pairs tolerated across all routes in the window; at least max_distinct_ids");
+    static final ConfigKey<Duration> WALK_WINDOW = ConfigKey.duration("walk_window", Duration.ofHours(6))
+            .between(Duration.ofMinutes(1), Duration.ofDays(7)).doc("a walk counts if its steps fit in this time");
+    static final ConfigKey<Integer> WALK_MIN_STEPS = ConfigKey.integer("walk_min_steps", 20).range(3, 1_000_000)
+            .reloadable().doc("steps of a constant stride (ids or pages) that make a walk");
+    static final ConfigKey<Integer> MAX_STRIDE = ConfigKey.integer("max_stride", 100).range(1, 1_000_000_000)
+            .reloadable().doc("the largest id stride that is a walk step");
+    static final ConfigKey<Duration> VOLUME_WINDOW = ConfigKey.duration("volume_window", Duration.ofHours(1))
+            .between(Duration.ofMinutes(1), Duration.ofDays(1)).doc("response bytes are summed over this window");
+    static final ConfigKey<Double> MAX_RESPONSE_MB = ConfigKey.number("max_response_mb", 500).range(0.01, 10_000_000)
+            .reloadable().doc("megabytes (10^6 bytes) of responses tolerated in volume_window");
+    static final ConfigKey<Integer> ROUTES_TRACKED = ConfigKey.integer("routes_tracked", 4).range(1, 8)
+            .doc("route templates followed per client (each costs state)");
+    static final ConfigKey<List<String>> PAGINATION_PARAMS = ConfigKey.texts("pagination_params",
+            DEFAULT_PAGINATION_PARAMS).check(io.gatewatch.schema.config.Validator.size(1, Integer.MAX_VALUE))
+            .reloadable()
+            .doc("query parameters whose value is a position in a list (first found wins, any case)");
+    /** The keys of the {@code data_harvesting:} block. */
+    public static final ConfigDef KEYS = ConfigDef.of().plus(COMMON.entries()).plus(WINDOW, MAX_DISTINCT_IDS, MAX_PAGES,
+            MAX_DISTINCT_OBJECTS, WALK_WINDOW, WALK_MIN_STEPS, MAX_STRIDE, VOLUME_WINDOW, MAX_RESPONSE_MB,
+            ROUTES_TRACKED, PAGINATION_PARAMS);
+
     public static DataHarvestingConfig read(ConfigNode n) {
-        List<String> keys = new ArrayList<>(List.of(DetectorSettings.KEYS));
-        keys.addAll(List.of("window", "max_distinct_ids", "max_pages", "max_distinct_objects", "walk_window",
-                "walk_min_steps", "max_stride", "volume_window", "max_response_mb", "routes_tracked", "pagination_params"));
-        n.allowOnly(keys.toArray(String[]::new));
-        DetectorSettings settings = DetectorSettings.read(n, Alert.Severity.HIGH, Duration.ofHours(1));
+        n.allowOnly(KEYS);
+        DetectorSettings settings = DetectorSettings.read(n, COMMON);
         if (!n.has("allowlist")) {
             settings = new DetectorSettings(settings.enabled(), settings.mode(), settings.severity(), settings.cooldown(),
                     SEARCH_ENGINE_CRAWLERS);
         }
-        Duration window = n.duration("window", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(1));
-        int maxIds = n.integer("max_distinct_ids", 100, 2, MAX_DISTINCT_LIMIT);
-        int maxPages = n.integer("max_pages", 40, 2, MAX_DISTINCT_LIMIT);
-        int maxObjects = n.integer("max_distinct_objects", 300, 2, MAX_DISTINCT_LIMIT);
+        Duration window = n.get(WINDOW);
+        int maxIds = n.get(MAX_DISTINCT_IDS);
+        int maxPages = n.get(MAX_PAGES);
+        int maxObjects = n.get(MAX_DISTINCT_OBJECTS);
         if (maxObjects < maxIds) {
             n.problem(n.has("max_distinct_objects") ? "max_distinct_objects" : "max_distinct_ids",
                     n.json().get(n.has("max_distinct_objects") ? "max_distinct_objects" : "max_distinct_ids"),
                     "max_distinct_objects (" + maxObjects + ") must be at least max_distinct_ids (" + maxIds
                             + "): the count across all routes includes each route's");
         }
-        Duration walkWindow = n.duration("walk_window", Duration.ofHours(6), Duration.ofMinutes(1), Duration.ofDays(7));
-        int walkMinSteps = n.integer("walk_min_steps", 20, 3, 1_000_000);
-        int maxStride = n.integer("max_stride", 100, 1, 1_000_000_000);
-        Duration volumeWindow = n.duration("volume_window", Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofDays(1));
-        double maxMb = n.decimal("max_response_mb", 500, 0.01, 10_000_000);
-        int routes = n.integer("routes_tracked", 4, 1, 8);
-        List<String> params = n.texts("pagination_params", DEFAULT_PAGINATION_PARAMS);
-        if (n.has("pagination_params") && params.isEmpty()) {
-            n.problem("pagination_params", n.json().get("pagination_params"),
-                    "must name at least one query parameter (page, offset, cursor, ...)");
-        }
-        return new DataHarvestingConfig(settings, window, maxIds, maxPages, maxObjects, walkWindow, walkMinSteps,
-                maxStride, volumeWindow, maxMb, routes,
-                params.stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct().toList());
+        List<String> params = n.get(PAGINATION_PARAMS);
+        return new DataHarvestingConfig(settings, window, maxIds, maxPages, maxObjects, n.get(WALK_WINDOW),
+                n.get(WALK_MIN_STEPS), n.get(MAX_STRIDE), n.get(VOLUME_WINDOW), n.get(MAX_RESPONSE_MB),
+                n.get(ROUTES_TRACKED), params.stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct().toList());
     }
 }

@@ -1,6 +1,10 @@
 package io.gatewatch.app.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatewatch.schema.config.ConfigDef;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +30,26 @@ final class DetectorCatalog {
 
     private Set<String> stateKeys(String id) {
         return sections.get(id).stateKeys();
+    }
+
+    /** The standard detectors' key declarations, for the generated JSON Schema and reference table. */
+    static Map<String, ConfigDef> keyDefinitions() {
+        return new DetectorCatalog(io.gatewatch.app.detect.DetectorRegistry.standard().configSections()).definitions();
+    }
+
+    /** Each detector's key declarations, by id, with the per-route {@code overrides} each block may hold. */
+    Map<String, ConfigDef> definitions() {
+        Map<String, ConfigDef> defs = new LinkedHashMap<>();
+        sections.forEach((id, s) -> defs.put(id, withOverrides(id, s.keys())));
+        return Collections.unmodifiableMap(defs);
+    }
+
+    private ConfigDef withOverrides(String id, ConfigDef keys) {
+        ConfigDef item = ConfigDef.of(RouteGlob.patternKey("route").mandatory()
+                .doc("the routes this override applies to (route template or glob)"))
+                .plus(keys.without(stateKeys(id)).entries());
+        return keys.plus(new ConfigDef.SectionList("overrides", item, "per route, first match wins: a route pattern and"
+                + " any key of this block except those that shape the state kept per client", true, "[]", 0, Integer.MAX_VALUE));
     }
 
     DetectorBlock read(String id, ConfigNode block) {

@@ -1,7 +1,11 @@
 package io.gatewatch.app.config;
 
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.config.ConfigDef;
+import io.gatewatch.schema.config.ConfigKey;
+import io.gatewatch.schema.config.Validator;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What every detector block has in common.
@@ -18,20 +22,43 @@ public record DetectorSettings(
         Duration cooldown,
         Allowlist allowlist) {
 
-    static final String[] KEYS = {"enabled", "mode", "severity", "cooldown", "allowlist"};
+    /**
+     * The keys every detector block has, with that detector's defaults.
+     */
+    public record Keys(ConfigKey<Boolean> enabled, ConfigKey<String> mode, ConfigKey<String> severity,
+            ConfigKey<Duration> cooldown) {
 
-    static DetectorSettings read(ConfigNode n, Alert.Severity defaultSeverity, Duration defaultCooldown) {
-        return read(n, true, Alert.Mode.ALERT, defaultSeverity, defaultCooldown);
+        public List<ConfigDef.Entry> entries() {
+            return List.of(enabled, mode, severity, cooldown, new ConfigDef.Section("allowlist", Allowlist.KEYS,
+                    "this detector's own allowlist, on top of the global one"));
+        }
     }
 
-    /** For a detector that is off or in shadow unless the analyst turns it on (one needing a trained model). */
-    static DetectorSettings read(ConfigNode n, boolean defaultEnabled, Alert.Mode defaultMode,
-            Alert.Severity defaultSeverity, Duration defaultCooldown) {
+    static Keys keys(boolean enabled, Alert.Mode mode, Alert.Severity severity, Duration cooldown) {
+        return new Keys(
+                ConfigKey.bool("enabled", enabled).reloadable().doc("false turns the detector off"),
+                ConfigKey.choice("mode", name(mode), Validator.oneOf(Alert.Mode.class).choices()).reloadable()
+                        .doc("shadow: evaluate and count, alerts marked mode=shadow and not sent to people"),
+                ConfigKey.choice("severity", name(severity), Validator.oneOf(Alert.Severity.class).choices())
+                        .reloadable().doc("severity of its alerts"),
+                ConfigKey.duration("cooldown", cooldown).between(Duration.ofSeconds(1), Duration.ofDays(7)).reloadable()
+                        .doc("findings within this of the last alert for the same key update that alert"));
+    }
+
+    static DetectorSettings read(ConfigNode n, Keys keys) {
         return new DetectorSettings(
-                n.bool("enabled", defaultEnabled),
-                n.oneOf("mode", defaultMode, Alert.Mode.class),
-                n.oneOf("severity", defaultSeverity, Alert.Severity.class),
-                n.duration("cooldown", defaultCooldown, Duration.ofSeconds(1), Duration.ofDays(7)),
+                n.get(keys.enabled()),
+                n.get(keys.mode(), Alert.Mode.class),
+                n.get(keys.severity(), Alert.Severity.class),
+                n.get(keys.cooldown()),
                 Allowlist.read(n.child("allowlist")));
+    }
+
+    static DetectorSettings read(ConfigNode n, Alert.Severity defaultSeverity, Duration defaultCooldown) {
+        return read(n, keys(true, Alert.Mode.ALERT, defaultSeverity, defaultCooldown));
+    }
+
+    private static String name(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -2,49 +2,29 @@ package io.gatewatch.app.config;
 
 import java.time.Duration;
 
-/** Durations as analysts write them: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 6h}, {@code 1d}. */
+/**
+ * The duration grammar of the config file and the command line ({@code 90s}, {@code 5m}, {@code 1h30m},
+ * {@code 250ms}, {@code 2d}, {@code PT90S}); it lives in {@link io.gatewatch.schema.config.Durations} so
+ * that the alerting module reads the same grammar.
+ */
 public final class Durations {
     private Durations() {
     }
 
-    /** Null when the text is not a duration. */
+    /** Null when the text is not a duration; {@link #problem} says why. */
     public static Duration parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.trim();
-        int i = 0;
-        while (i < t.length() && Character.isDigit(t.charAt(i))) {
-            i++;
-        }
-        if (i == 0 || i > 12) {
-            return null;
-        }
-        long n = Long.parseLong(t.substring(0, i));
-        return switch (t.substring(i).trim()) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> null;
-        };
+        return io.gatewatch.schema.config.Durations.parse(text).orElse(null);
+    }
+
+    /**
+     * Why the text is not a duration, e.g. {@code a duration needs a unit, e.g. 90s, 5m, 1h30m or PT90S}
+     * for {@code 90}; null when it is one. A command line prints {@code text + ": " + problem}.
+     */
+    public static String problem(String text) {
+        return io.gatewatch.schema.config.Durations.problem(text);
     }
 
     public static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms % 86_400_000 == 0 && ms > 0) {
-            return ms / 86_400_000 + "d";
-        }
-        if (ms % 3_600_000 == 0 && ms > 0) {
-            return ms / 3_600_000 + "h";
-        }
-        if (ms % 60_000 == 0 && ms > 0) {
-            return ms / 60_000 + "m";
-        }
-        if (ms % 1000 == 0) {
-            return ms / 1000 + "s";
-        }
-        return ms + "ms";
+        return io.gatewatch.schema.config.Durations.format(d);
     }
 }

@@ -4,6 +4,9 @@ import io.gatewatch.app.config.ReconnaissanceContent.Match;
 import io.gatewatch.app.config.ReconnaissanceContent.Role;
 import io.gatewatch.app.config.ReconnaissanceContent.Rule;
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.config.ConfigDef;
+import io.gatewatch.schema.config.ConfigKey;
+import io.gatewatch.schema.config.Validator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -167,87 +170,97 @@ public record ReconnaissanceConfig(
         return out;
     }
 
+    // As long as the slow window: a prober pausing an hour between probes is still one alert.
+    static final DetectorSettings.Keys COMMON = DetectorSettings.keys(true, Alert.Mode.ALERT, Alert.Severity.MEDIUM,
+            Duration.ofHours(12));
+    static final ConfigKey<Duration> FAST_WINDOW = ConfigKey.duration("fast_window", Duration.ofMinutes(2))
+            .between(Duration.ofSeconds(10), Duration.ofMinutes(30)).doc("the window that catches a scanner's burst");
+    static final ConfigKey<Integer> FAST_MAX_POINTS = ConfigKey.integer("fast_max_points", 10).range(1, MAX_ENTRY)
+            .reloadable()
+            .doc("points tolerated in fast_window; one more fires (a client's state holds 48 distinct paths)");
+    static final ConfigKey<Duration> SLOW_WINDOW = ConfigKey.duration("slow_window", Duration.ofHours(12))
+            .between(Duration.ofHours(6), Duration.ofHours(24))
+            .doc("low and slow: one probe every few minutes all day");
+    static final ConfigKey<Integer> SLOW_MAX_POINTS = ConfigKey.integer("slow_max_points", 25).range(1, MAX_ENTRY)
+            .reloadable().doc("points tolerated in slow_window; one more fires");
+    static final ConfigKey<Integer> SLOW_MIN_PROBES = ConfigKey.integer("slow_min_probes", 2).range(0, 40)
+            .reloadable().doc("distinct probes the slow window needs besides points (or a scanner agent)");
+    static final ConfigDef WEIGHTS = new ConfigDef(Arrays.stream(Signal.values())
+            .map(s -> (ConfigDef.Entry) ConfigKey.integer(s.key(), s.defaultWeight()).range(0, 100).reloadable()
+                    .doc("points per " + s.label()))
+            .toList());
+    static final ConfigKey<List<Integer>> ERROR_STATUSES = ConfigKey.integers("error_statuses", DEFAULT_ERROR_STATUSES)
+            .check(Validator.each(Validator.range(400, 499))).reloadable()
+            .doc("statuses that mean refused or not there");
+    static final ConfigKey<List<String>> ALLOWED_METHODS = ConfigKey.texts("allowed_methods", DEFAULT_ALLOWED_METHODS)
+            .check(Validator.each(Validator.matches("[A-Za-z0-9_-]{1,20}", "not an HTTP method token", "HTTP method tokens such as GET")))
+            .reloadable().doc("methods that are ordinary here; any other (TRACE, PROPFIND, ...) is a probe");
+    static final ConfigKey<List<String>> EXTRA_SENSITIVE_PATHS = paths("extra_sensitive_paths")
+            .doc("path suffixes added to the sensitive-file list");
+    static final ConfigKey<List<String>> EXTRA_ADMIN_PATHS = paths("extra_admin_paths")
+            .doc("path fragments added to the admin-interface list");
+    static final ConfigKey<List<String>> EXTRA_SCANNER_AGENTS = ConfigKey.texts("extra_scanner_agents", List.<String>of())
+            .check(Validator.each(Validator.<String>satisfies(v -> v.length() >= 3 && v.length() <= MAX_ENTRY,
+                    "too short or too long", "3 to " + MAX_ENTRY + " characters: a shorter word would match inside"
+                            + " ordinary user agents")))
+            .reloadable().doc("user-agent words added to the scanner list");
+    static final ConfigKey<List<String>> EXTRA_BENIGN_PATHS = paths("extra_benign_paths")
+            .doc("paths never counted as probes");
+    static final ConfigKey<List<String>> IGNORE_PATTERNS = ConfigKey.texts("ignore_patterns", List.<String>of())
+            .check(Validator.each(Validator.<String>satisfies(v -> ReconnaissanceContent.builtIn().hasPathEntry(v),
+                    "not an entry of the built-in path lists", "entries of the built-in path lists")))
+            .reloadable().doc("built-in path entries to ignore");
+    static final ConfigKey<List<String>> IGNORE_SCANNER_AGENTS = ConfigKey.texts("ignore_scanner_agents",
+            List.<String>of()).check(Validator.each(Validator.<String>satisfies(
+                    v -> ReconnaissanceContent.builtIn().hasAgentEntry(v),
+                    "not an entry of the built-in scanner agent list", "entries of the built-in scanner agent list")))
+            .reloadable().doc("built-in scanner agents to ignore");
+    /** The keys of the {@code reconnaissance:} block. */
+    public static final ConfigDef KEYS = ConfigDef.of().plus(COMMON.entries()).plus(FAST_WINDOW, FAST_MAX_POINTS,
+            SLOW_WINDOW, SLOW_MAX_POINTS, SLOW_MIN_PROBES,
+            new ConfigDef.Section("weights", WEIGHTS, "points per distinct probe of each signal"),
+            ERROR_STATUSES, ALLOWED_METHODS, EXTRA_SENSITIVE_PATHS, EXTRA_ADMIN_PATHS, EXTRA_SCANNER_AGENTS,
+            EXTRA_BENIGN_PATHS, IGNORE_PATTERNS, IGNORE_SCANNER_AGENTS);
+
+    private static ConfigKey<List<String>> paths(String name) {
+        return ConfigKey.texts(name, List.<String>of()).check(Validator.each(Validator.<String>satisfies(
+                v -> v.length() <= MAX_ENTRY && v.chars().noneMatch(Character::isWhitespace),
+                "not a path fragment", "path fragments of 1 to " + MAX_ENTRY + " characters without spaces")))
+                .reloadable();
+    }
+
     public static ReconnaissanceConfig read(ConfigNode n) {
-        List<String> keys = new ArrayList<>(List.of(DetectorSettings.KEYS));
-        keys.addAll(List.of("fast_window", "fast_max_points", "slow_window", "slow_max_points", "slow_min_probes",
-                "weights", "error_statuses", "allowed_methods", "extra_sensitive_paths", "extra_admin_paths",
-                "extra_scanner_agents", "extra_benign_paths", "ignore_patterns", "ignore_scanner_agents"));
-        n.allowOnly(keys.toArray(String[]::new));
-        // As long as the slow window: a prober pausing an hour between probes is still one alert.
-        DetectorSettings settings = DetectorSettings.read(n, Alert.Severity.MEDIUM, Duration.ofHours(12));
-        ReconnaissanceContent content = ReconnaissanceContent.builtIn();
+        n.allowOnly(KEYS);
+        DetectorSettings settings = DetectorSettings.read(n, COMMON);
         return new ReconnaissanceConfig(settings,
-                n.duration("fast_window", Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofMinutes(30)),
-                n.integer("fast_max_points", 10, 1, 200),
-                n.duration("slow_window", Duration.ofHours(12), Duration.ofHours(6), Duration.ofHours(24)),
-                n.integer("slow_max_points", 25, 1, 200),
-                n.integer("slow_min_probes", 2, 0, 40),
+                n.get(FAST_WINDOW),
+                n.get(FAST_MAX_POINTS),
+                n.get(SLOW_WINDOW),
+                n.get(SLOW_MAX_POINTS),
+                n.get(SLOW_MIN_PROBES),
                 readWeights(n.child("weights")),
-                Set.copyOf(n.integers("error_statuses", DEFAULT_ERROR_STATUSES, 400, 499)),
-                Set.copyOf(methods(n)),
-                paths(n, "extra_sensitive_paths"),
-                paths(n, "extra_admin_paths"),
-                agents(n, "extra_scanner_agents"),
-                paths(n, "extra_benign_paths"),
-                known(n, "ignore_patterns", content::hasPathEntry, "not an entry of the built-in path lists"),
-                known(n, "ignore_scanner_agents", content::hasAgentEntry, "not an entry of the built-in scanner agent list"));
+                Set.copyOf(n.get(ERROR_STATUSES)),
+                Set.copyOf(n.get(ALLOWED_METHODS)),
+                distinct(n.get(EXTRA_SENSITIVE_PATHS)),
+                distinct(n.get(EXTRA_ADMIN_PATHS)),
+                distinct(n.get(EXTRA_SCANNER_AGENTS)),
+                distinct(n.get(EXTRA_BENIGN_PATHS)),
+                n.get(IGNORE_PATTERNS),
+                n.get(IGNORE_SCANNER_AGENTS));
     }
 
     private static Map<Signal, Integer> readWeights(ConfigNode w) {
-        w.allowOnly(Arrays.stream(Signal.values()).map(Signal::key).toArray(String[]::new));
+        w.allowOnly(WEIGHTS);
         Map<Signal, Integer> out = new EnumMap<>(Signal.class);
-        for (Signal s : Signal.values()) {
-            out.put(s, w.integer(s.key(), s.defaultWeight(), 0, 100));
+        for (ConfigDef.Entry e : WEIGHTS.entries()) {
+            @SuppressWarnings("unchecked")
+            ConfigKey<Integer> key = (ConfigKey<Integer>) e;
+            out.put(Signal.byName(key.name()), w.get(key));
         }
         return Map.copyOf(out);
     }
 
-    private static List<String> methods(ConfigNode n) {
-        List<String> methods = n.texts("allowed_methods", DEFAULT_ALLOWED_METHODS);
-        for (int i = 0; i < methods.size(); i++) {
-            if (!methods.get(i).matches("[A-Za-z0-9_-]{1,20}")) {
-                n.problem("allowed_methods[" + i + "]", n.json().get("allowed_methods").get(i),
-                        "must be an HTTP method token such as GET");
-            }
-        }
-        return methods;
-    }
-
-    private static List<String> paths(ConfigNode n, String key) {
-        return checked(n, key, 1, "must be a path fragment of 1 to " + MAX_ENTRY + " characters without spaces");
-    }
-
-    private static List<String> agents(ConfigNode n, String key) {
-        return checked(n, key, 3, "must be 3 to " + MAX_ENTRY + " characters: a shorter word would match inside "
-                + "ordinary user agents");
-    }
-
-    private static List<String> checked(ConfigNode n, String key, int minLength, String reason) {
-        List<String> values = n.texts(key, List.of());
-        Set<String> out = new LinkedHashSet<>();
-        for (int i = 0; i < values.size(); i++) {
-            String v = values.get(i);
-            boolean spaces = minLength == 1 && v.chars().anyMatch(Character::isWhitespace);
-            if (v.isBlank() || v.length() < minLength || v.length() > MAX_ENTRY || spaces) {
-                n.problem(key + "[" + i + "]", n.json().get(key).get(i), reason);
-            } else {
-                out.add(v);
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private static List<String> known(ConfigNode n, String key, java.util.function.Predicate<String> exists,
-            String reason) {
-        List<String> values = n.texts(key, List.of());
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++) {
-            if (exists.test(values.get(i))) {
-                out.add(values.get(i));
-            } else {
-                n.problem(key + "[" + i + "]", n.json().get(key).get(i), reason);
-            }
-        }
-        return List.copyOf(out);
+    private static List<String> distinct(List<String> values) {
+        return List.copyOf(new LinkedHashSet<>(values));
     }
 }

@@ -1,5 +1,7 @@
 package io.gatewatch.app.config;
 
+import io.gatewatch.schema.config.ConfigKey;
+import io.gatewatch.schema.config.Validator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,18 +62,15 @@ public record RouteGlob(String pattern, List<String> segments) {
         return out;
     }
 
-    static List<RouteGlob> readAll(ConfigNode n, String key) {
-        List<RouteGlob> out = new ArrayList<>();
-        List<String> texts = n.texts(key, List.of());
-        for (int i = 0; i < texts.size(); i++) {
-            RouteGlob g = parse(texts.get(i));
-            if (g == null) {
-                n.problem(key + "[" + i + "]", n.json().get(key).get(i),
-                        "a route pattern must start with '/', e.g. /api/*/login or /admin/**");
-            } else {
-                out.add(g);
-            }
-        }
-        return List.copyOf(out);
+    /** One route pattern, refused unless it starts with '/'. */
+    static ConfigKey<String> patternKey(String name) {
+        return ConfigKey.text(name, null).check(Validator.matches("/.*", "not a route pattern",
+                "a route pattern starting with '/', e.g. /api/*/login or /admin/**"));
+    }
+
+    /** A list of route patterns, each refused unless it starts with '/'. */
+    static ConfigKey<List<String>> listKey(String name, List<String> defaultValue) {
+        return ConfigKey.texts(name, defaultValue).check(Validator.each(Validator.matches("/.*", "not a route pattern",
+                "route patterns starting with '/', e.g. /api/*/login or /admin/**")));
     }
 }

@@ -2,8 +2,9 @@ package io.gatewatch.app.config;
 
 import io.gatewatch.models.baseline.Ewma;
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.config.ConfigDef;
+import io.gatewatch.schema.config.ConfigKey;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +33,7 @@ public record TrafficSpikeConfig(
         double newClientMaxRate) implements DetectorConfig {
 
     public static final String ID = "traffic_spike";
+    static final List<String> STATE_KEYS = List.of("interval", "half_life");
 
     @Override
     public String id() {
@@ -48,21 +50,43 @@ public record TrafficSpikeConfig(
         return Ewma.alphaForHalfLife((double) halfLife.toMillis() / interval.toMillis());
     }
 
+    static final DetectorSettings.Keys COMMON = DetectorSettings.keys(true, Alert.Mode.ALERT, Alert.Severity.MEDIUM,
+            Duration.ofMinutes(10));
+    static final ConfigKey<Duration> INTERVAL = ConfigKey.duration("interval", Duration.ofSeconds(10))
+            .between(Duration.ofSeconds(1), Duration.ofMinutes(5))
+            .doc("the counting interval; rates are per second of it");
+    static final ConfigKey<Duration> HALF_LIFE = ConfigKey.duration("half_life", Duration.ofMinutes(30))
+            .between(Duration.ofMinutes(1), Duration.ofDays(7))
+            .doc("how fast the baseline forgets; at least interval");
+    static final ConfigKey<Duration> MIN_HISTORY = ConfigKey.duration("min_history", Duration.ofMinutes(5))
+            .between(Duration.ZERO, Duration.ofDays(1)).reloadable()
+            .doc("how long a client must be known before its baseline is trusted; before that only new_client_max_rate applies");
+    static final ConfigKey<Double> MIN_RATE = ConfigKey.number("min_rate", 10).range(0.01, 1_000_000).reloadable()
+            .doc("requests per second below which nothing is a spike");
+    static final ConfigKey<Double> Z_THRESHOLD = ConfigKey.number("z_threshold", 6).range(1, 100).reloadable()
+            .doc("standard deviations above the client's mean");
+    static final ConfigKey<Double> RATIO_THRESHOLD = ConfigKey.number("ratio_threshold", 5).range(1, 1000).reloadable()
+            .doc("multiples of the client's mean");
+    static final ConfigKey<Double> NEW_CLIENT_MAX_RATE = ConfigKey.number("new_client_max_rate", 50)
+            .range(0.01, 1_000_000).reloadable()
+            .doc("requests per second tolerated from a client with less history than min_history; at least min_rate");
+    /** The keys of the {@code traffic_spike:} block. */
+    public static final ConfigDef KEYS = ConfigDef.of().plus(COMMON.entries()).plus(INTERVAL, HALF_LIFE, MIN_HISTORY,
+            MIN_RATE, Z_THRESHOLD, RATIO_THRESHOLD, NEW_CLIENT_MAX_RATE);
+
     public static TrafficSpikeConfig read(ConfigNode n) {
-        List<String> keys = new ArrayList<>(List.of(DetectorSettings.KEYS));
-        keys.addAll(List.of("interval", "half_life", "min_history", "min_rate", "z_threshold", "ratio_threshold",
-                "new_client_max_rate"));
-        n.allowOnly(keys.toArray(String[]::new));
-        DetectorSettings settings = DetectorSettings.read(n, Alert.Severity.MEDIUM, Duration.ofMinutes(10));
-        Duration interval = n.duration("interval", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(5));
-        Duration halfLife = n.duration("half_life", Duration.ofMinutes(30), Duration.ofMinutes(1), Duration.ofDays(7));
-        Duration minHistory = n.duration("min_history", Duration.ofMinutes(5), Duration.ZERO, Duration.ofDays(1));
-        double minRate = n.decimal("min_rate", 10, 0.01, 1_000_000);
-        double z = n.decimal("z_threshold", 6, 1, 100);
-        double ratio = n.decimal("ratio_threshold", 5, 1, 1000);
-        double newClientMax = n.decimal("new_client_max_rate", 50, 0.01, 1_000_000);
+        n.allowOnly(KEYS);
+        DetectorSettings settings = DetectorSettings.read(n, COMMON);
+        Duration interval = n.get(INTERVAL);
+        Duration halfLife = n.get(HALF_LIFE);
+        Duration minHistory = n.get(MIN_HISTORY);
+        double minRate = n.get(MIN_RATE);
+        double z = n.get(Z_THRESHOLD);
+        double ratio = n.get(RATIO_THRESHOLD);
+        double newClientMax = n.get(NEW_CLIENT_MAX_RATE);
         if (halfLife.compareTo(interval) < 0) {
-            n.problem("half_life", n.json().get("half_life"), "must be at least the interval (" + Durations.format(interval)
+            n.problem("half_life", n.json()
+                    .get("half_life"), "must be at least the interval (" + Durations.format(interval)
                     + "): the baseline would forget each interval before the next");
         }
         if (newClientMax < minRate) {

@@ -37,7 +37,7 @@ public final class AnomalyDetector implements Detector<AnomalyDetector.State> {
                     "Anomalous client behaviour", null,
                     OcsfAnalytic.LEARNING, List.of("web", "intrusion_detection"),
                     List.of("info"), "docs/detectors/" + AnomalyConfig.ID + ".md"),
-            new ConfigSection<>(AnomalyConfig.ID, AnomalyConfig.class, AnomalyConfig::read,
+            new ConfigSection<>(AnomalyConfig.ID, AnomalyConfig.class, AnomalyConfig::read, AnomalyConfig.KEYS,
                     Set.of("interval", "model")),
             new StateSection<>(5, 1, c -> List.of(c.interval())),
             AnomalyDetector::new);

@@ -33,7 +33,7 @@ public final class CredentialStuffingDetector implements Detector<CredentialStuf
                     List.of("info"), "docs/detectors/" + CredentialStuffingConfig.ID + ".md"),
             DetectorScope.CLIENT,
             new ConfigSection<>(CredentialStuffingConfig.ID, CredentialStuffingConfig.class,
-                    CredentialStuffingConfig::read, Set.of("windows", "botnet")),
+                    CredentialStuffingConfig::read, CredentialStuffingConfig.KEYS, Set.of("windows", "botnet")),
             new StateSection<>(1, 1,
                     c -> List.of(c.windows().stream().map(CredentialStuffingConfig.Window::length).toList())),
             CredentialStuffingDetector::new,

@@ -43,7 +43,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
                     new AttackTechnique("TA0009", "Collection", "T1213", "Data from Information Repositories", null, null),
                     OcsfAnalytic.RULE, List.of("web", "intrusion_detection"),
                     List.of("info"), "docs/detectors/" + DataHarvestingConfig.ID + ".md"),
-            new ConfigSection<>(DataHarvestingConfig.ID, DataHarvestingConfig.class, DataHarvestingConfig::read,
+            new ConfigSection<>(DataHarvestingConfig.ID, DataHarvestingConfig.class, DataHarvestingConfig::read, DataHarvestingConfig.KEYS,
                     Set.of("window", "walk_window", "volume_window", "routes_tracked")),
             new StateSection<>(4, 1, c -> List.of(c.window(), c.walkWindow(), c.volumeWindow(), c.routesTracked())),
             DataHarvestingDetector::new);

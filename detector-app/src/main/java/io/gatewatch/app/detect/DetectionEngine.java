@@ -18,8 +18,16 @@ public final class DetectionEngine {
     private final List<Detector<?>> detectors;
     private final Alert.Scope scope;
     private final Allowlist[] allowlists;
+    private final Consumer<String> suppressed;
 
     public DetectionEngine(List<DetectorSlot> slots, Allowlist globalAllowlist, Alert.Scope scope) {
+        this(slots, globalAllowlist, scope, detector -> { });
+    }
+
+    /** @param suppressed told the detector's id when a finding is folded into an open alert without a message */
+    public DetectionEngine(List<DetectorSlot> slots, Allowlist globalAllowlist, Alert.Scope scope,
+            Consumer<String> suppressed) {
+        this.suppressed = suppressed;
         this.slots = List.copyOf(slots);
         this.detectors = slots.stream().<Detector<?>>map(DetectorSlot::base).toList();
         this.scope = scope;
@@ -77,7 +85,7 @@ public final class DetectionEngine {
             AlertTrack track = p.tracks[i];
             switch (AlertGate.decide(track, finding, f.ts(), d.settings())) {
                 case NEW, UPDATE -> out.accept(toAlert(d, track, finding, p, f));
-                case QUIET -> { }
+                case QUIET -> suppressed.accept(d.id());
             }
         }
     }

@@ -38,7 +38,7 @@ public final class ReconnaissanceDetector implements Detector<ReconnaissanceDete
                     "T1595.003", "Wordlist Scanning"),
                     OcsfAnalytic.RULE, List.of("web", "intrusion_detection"),
                     List.of("info"), "docs/detectors/" + ReconnaissanceConfig.ID + ".md"),
-            new ConfigSection<>(ReconnaissanceConfig.ID, ReconnaissanceConfig.class, ReconnaissanceConfig::read,
+            new ConfigSection<>(ReconnaissanceConfig.ID, ReconnaissanceConfig.class, ReconnaissanceConfig::read, ReconnaissanceConfig.KEYS,
                     Set.of("fast_window", "slow_window")),
             new StateSection<>(2, 1, c -> List.of(c.fastWindow(), c.slowWindow())),
             ReconnaissanceDetector::new);

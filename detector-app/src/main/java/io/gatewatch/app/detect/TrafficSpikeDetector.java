@@ -33,7 +33,7 @@ public final class TrafficSpikeDetector implements Detector<TrafficSpikeDetector
                     "T1499.002", "Service Exhaustion Flood"),
                     OcsfAnalytic.STATISTICAL, List.of("web", "intrusion_detection"),
                     List.of("info"), "docs/detectors/" + TrafficSpikeConfig.ID + ".md"),
-            new ConfigSection<>(TrafficSpikeConfig.ID, TrafficSpikeConfig.class, TrafficSpikeConfig::read,
+            new ConfigSection<>(TrafficSpikeConfig.ID, TrafficSpikeConfig.class, TrafficSpikeConfig::read, TrafficSpikeConfig.KEYS,
                     Set.of("interval", "half_life")),
             new StateSection<>(3, 1, c -> List.of(c.interval(), c.halfLife())),
             TrafficSpikeDetector::new);

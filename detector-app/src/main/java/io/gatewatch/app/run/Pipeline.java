@@ -2,6 +2,8 @@ package io.gatewatch.app.run;
 
 import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.health.HealthCheck;
+import io.gatewatch.app.health.StreamsHealthCheck;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.app.topology.GatewatchTopology;
 import io.gatewatch.app.topology.StreamsSettings;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
     private final KafkaStreams streams;
+    private final AutoCloseable streamsMetrics;
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile Throwable failure;
 
@@ -29,6 +32,7 @@ public final class Pipeline implements AutoCloseable {
         log.info("detector state shapes (version/fingerprint): {}", detectors.shapes(config.detectors()));
         streams = new KafkaStreams(GatewatchTopology.build(config, parsers, metrics, detectors),
                 StreamsSettings.of(config.kafka(), bootstrapServers, stateDir));
+        streamsMetrics = metrics.bind(streams);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
@@ -62,8 +66,18 @@ public final class Pipeline implements AutoCloseable {
         return streams;
     }
 
+    /** Ready while RUNNING or REBALANCING with consumer lag within {@code maxLag} records. */
+    public HealthCheck health(long maxLag) {
+        return StreamsHealthCheck.of(streams, maxLag);
+    }
+
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        try {
+            streamsMetrics.close();
+        } catch (Exception e) {
+            log.warn("could not unbind the Kafka Streams metrics: {}", e.toString());
+        }
     }
 }

@@ -70,6 +70,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         this.grace = grace;
         this.idleExpiry = idleExpiry;
         this.metrics = metrics;
+        metrics.deadLetterStage(STAGE);
     }
 
     @Override
@@ -104,6 +105,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
             return;
         }
         maxEventTime = Math.max(maxEventTime, ts);
+        metrics.eventTime(ts);
         String route = e.route() != null ? e.route() : e.path();
         EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route));
         ClientProfile profile = load(key);

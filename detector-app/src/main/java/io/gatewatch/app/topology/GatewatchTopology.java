@@ -76,7 +76,8 @@ public final class GatewatchTopology {
         events.addSource(t, EVENTS_SOURCE, new EventTimeExtractor());
         RouteDetection routes = RouteDetection.of(config, detectors);
         t.addProcessor(DETECT_CLIENTS, () -> new DetectProcessor(CLIENT_PROFILES,
-                new DetectionEngine(detectors.clientScope(config.detectors()), config.allowlist(), Alert.Scope.CLIENT),
+                new DetectionEngine(detectors.clientScope(config.detectors()), config.allowlist(), Alert.Scope.CLIENT,
+                        metrics::suppressed),
                 new LoginRoutes(config.loginRoutes()), config.grace(), config.idleExpiry(), metrics,
                 loginFailureStatuses(config), routes), EVENTS_SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLIENT_PROFILES),

@@ -38,6 +38,7 @@ final class NormalizeProcessor implements Processor<byte[], byte[], byte[], byte
         this.defaultFormat = defaultFormat;
         this.keys = keys;
         this.metrics = metrics;
+        metrics.deadLetterStage(STAGE);
     }
 
     @Override

@@ -33,6 +33,7 @@ final class RouteDetectProcessor implements Processor<String, byte[], String, by
         this.detection = detection;
         this.metrics = metrics;
         this.codec = ProfileCodec.forRoutes(detection.detectors(), new SectionResetLog(STAGE, metrics));
+        metrics.deadLetterStage(STAGE);
     }
 
     @Override

@@ -81,20 +81,20 @@ class AnomalyConfigTest {
 
     @Test
     void shouldRequireAModelWhenEnabled() {
-        assertEquals(List.of("g.yaml: detectors.anomaly.model = (missing): required when the anomaly detector is"
-                        + " enabled: train one on your own traffic with ./detector train --input access.log --out"
-                        + " anomaly.model"),
+        assertEquals(List.of(
+                "g.yaml:2: detectors.anomaly.model = (missing): required when the anomaly detector is enabled:"
+                        + " train one on your own traffic with ./detector train --input access.log --out anomaly.model"),
                 problems("detectors:\n  anomaly: {enabled: true}\n"));
     }
 
     @Test
     void shouldReportEveryBadValueWithItsKey() {
         assertEquals(List.of(
-                        "g.yaml: detectors.anomaly.threshold = 1.5: must be a number from 0.0 to 1.0",
-                        "g.yaml: detectors.anomaly.interval = 5s: must be from 10s to 1h",
-                        "g.yaml: detectors.anomaly.min_requests = 0: must be a whole number from 1 to 1000000",
-                        "g.yaml: detectors.anomaly.modle = m.bin: unknown key; allowed here: enabled, mode, severity,"
-                                + " cooldown, allowlist, model, threshold, interval, min_requests"),
+                "g.yaml:3: detectors.anomaly.threshold = 1.5: out of range (allowed: 0 to 1)",
+                "g.yaml:4: detectors.anomaly.interval = 5s: out of range (allowed: 10s to 1h)",
+                "g.yaml:5: detectors.anomaly.min_requests = 0: out of range (allowed: 1 to 1000000)",
+                "g.yaml:6: detectors.anomaly.modle = m.bin: unknown key (allowed: enabled, mode, severity,"
+                        + " cooldown, allowlist, model, threshold, interval, min_requests)"),
                 problems("""
                         detectors:
                           anomaly:
@@ -109,10 +109,10 @@ class AnomalyConfigTest {
     void shouldRefuseAFileThatIsNotAModelOrIsMissing() throws IOException {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "not a model");
         Path absent = dir.resolve("absent.model");
-        assertEquals(List.of("g.yaml: detectors.anomaly.model = " + notes + ": model file " + notes
+        assertEquals(List.of("g.yaml:2: detectors.anomaly.model = " + notes + ": model file " + notes
                         + " is not a Gatewatch anomaly model (it does not start with 'gatewatch-anomaly-model')"),
                 problems("detectors:\n  anomaly: {enabled: true, model: " + notes + "}\n"));
-        assertEquals(List.of("g.yaml: detectors.anomaly.model = " + absent + ": model file " + absent
+        assertEquals(List.of("g.yaml:2: detectors.anomaly.model = " + absent + ": model file " + absent
                         + " does not exist: train one with ./detector train"),
                 problems("detectors:\n  anomaly: {enabled: true, model: " + absent + "}\n"));
     }
@@ -120,16 +120,18 @@ class AnomalyConfigTest {
     @Test
     void shouldRefuseAnIntervalOtherThanTheModelWasTrainedOn() throws IOException {
         Path m = model(Duration.ofMinutes(1));
-        assertEquals(List.of("g.yaml: detectors.anomaly.interval = 5m: the model was trained on 1m intervals; use"
-                        + " that, or retrain with --interval 5m"),
+        assertEquals(List.of(
+                "g.yaml:2: detectors.anomaly.interval = 5m: the model was trained on 1m intervals; use that, or"
+                        + " retrain with --interval 5m"),
                 problems("detectors:\n  anomaly: {enabled: true, interval: 5m, model: " + m + "}\n"));
     }
 
     @Test
     void shouldNotLetARouteOverrideChangeTheModelOrInterval() throws IOException {
         Path m = model(Duration.ofMinutes(1));
-        assertEquals(List.of("g.yaml: detectors.anomaly.overrides[0].interval = 2m: cannot be overridden per route:"
-                        + " it shapes the state kept per client; set it in the detector's own block"),
+        assertEquals(List.of(
+                "g.yaml:6: detectors.anomaly.overrides[0].interval = 2m: cannot be overridden per route: it shapes"
+                        + " the state kept per client; set it in the detector's own block"),
                 problems("detectors:\n  anomaly:\n    enabled: true\n    model: " + m
                         + "\n    overrides:\n      - {route: /api/**, interval: 2m}\n"));
     }

@@ -48,12 +48,14 @@ class ConfigLoaderTest {
     @Test
     void shouldReportEveryProblemWithKeyValueAndWhatIsAllowed() {
         assertEquals(List.of(
-                "g.yaml: kafka.partitions = 0: must be a whole number from 1 to 10000",
-                "g.yaml: input.format = apache2: unknown format; known: kong, nginx",
-                "g.yaml: identity.order[1] = cookie: must be one of api_key, user, ip",
-                "g.yaml: detectors.credential_stuffing.mode = loud: must be one of alert, shadow",
-                "g.yaml: detectors.credential_stuffing.cooldown = soon: must be a duration like 500ms, 30s, 10m, 6h or 1d",
-                "g.yaml: detectors.credential_stuffing.windows[0].max_failures = -1: must be a whole number from 1 to 1000000"),
+                "g.yaml:1: kafka.partitions = 0: out of range (allowed: 1 to 10000)",
+                "g.yaml:2: input.format = apache2: unknown value (allowed: kong, nginx)",
+                "g.yaml:3: identity.order[1] = cookie: unknown value (allowed: api_key, user, ip)",
+                "g.yaml:6: detectors.credential_stuffing.mode = loud: unknown value (allowed: alert, shadow)",
+                "g.yaml:7: detectors.credential_stuffing.cooldown = soon: not a duration; write e.g. 250ms, 90s,"
+                        + " 5m, 1h30m, PT90S or 2d (allowed: 1s to 7d)",
+                "g.yaml:8: detectors.credential_stuffing.windows[0].max_failures = -1: out of range (allowed: 1 to"
+                        + " 1000000)"),
                 problems("""
                         kafka: {partitions: 0}
                         input: {format: apache2}
@@ -68,18 +70,20 @@ class ConfigLoaderTest {
 
     @Test
     void shouldRejectUnknownKeysSoATypoDoesNotFallBackToADefault() {
-        assertEquals(List.of("g.yaml: detectors.credential_stufing = {\"mode\":\"shadow\"}: unknown key; allowed here: "
+        assertEquals(List.of(
+                "g.yaml:2: detectors.credential_stufing = {\"mode\":\"shadow\"}: unknown key (allowed: "
                         + String.join(", ", io.gatewatch.app.detect.DetectorRegistry.standard().descriptors().stream()
-                                .map(io.gatewatch.app.detect.DetectorDescriptor::id).toList())),
+                                .map(io.gatewatch.app.detect.DetectorDescriptor::id).toList()) + ")"),
                 problems("detectors:\n  credential_stufing: {mode: shadow}\n"));
     }
 
     @Test
     void shouldRejectARawApiKeyInTheAllowlistWithoutEchoingIt() {
-        assertEquals(List.of("g.yaml: allowlist.cidrs[0] = example.com: must be a numeric IPv4 or IPv6 address with an "
-                                + "optional /prefix, e.g. 10.0.0.0/8",
-                        "g.yaml: allowlist.api_key_hashes[0] = (not shown, 11 characters): must be a key hash as alerts "
-                                + "show it (sha256: and 16 hex digits), never the key itself"),
+        assertEquals(List.of(
+                "g.yaml:2: allowlist.api_key_hashes[0] = (hidden): not a key hash (allowed: key hashes as alerts"
+                        + " show them (sha256: and 16 hex digits), never the key itself)",
+                "g.yaml:3: allowlist.cidrs[0] = example.com: not an address range (allowed: numeric IPv4 or IPv6"
+                        + " addresses with an optional /prefix, e.g. 10.0.0.0/8)"),
                 problems("allowlist:\n  api_key_hashes: [sk_live_abc]\n  cidrs: [example.com]\n"));
     }
 
@@ -103,8 +107,10 @@ class ConfigLoaderTest {
 
     @Test
     void shouldRefuseToOverrideStateShapingKeysPerRoute() {
-        assertEquals(List.of("g.yaml: detectors.credential_stuffing.overrides[0].windows = [{\"name\":\"x\",\"window\":\"5s\"}]: "
-                        + "cannot be overridden per route: it shapes the state kept per client; set it in the detector's own block"),
+        assertEquals(List.of(
+                "g.yaml:5: detectors.credential_stuffing.overrides[0].windows ="
+                        + " [{\"name\":\"x\",\"window\":\"5s\"}]: cannot be overridden per route: it shapes the state kept"
+                        + " per client; set it in the detector's own block"),
                 problems("detectors:\n  credential_stuffing:\n    overrides:\n      - route: /login\n        windows: [{name: x, window: 5s}]\n"));
     }
 
@@ -112,12 +118,13 @@ class ConfigLoaderTest {
     void shouldNameTheLineOfBrokenYaml() {
         List<String> p = problems("kafka:\n  partitions: [1\n");
         assertEquals(1, p.size());
-        assertEquals(true, p.getFirst().startsWith("g.yaml: not valid YAML (line "), p.getFirst());
+        assertEquals(true, p.getFirst().startsWith("g.yaml:2: not valid YAML: "), p.getFirst());
     }
 
     @Test
     void shouldRequireIpLastInTheIdentityOrder() {
-        assertEquals(List.of("g.yaml: identity.order = [\"user\"]: must end with ip, so that every event has a client key"),
+        assertEquals(List.of(
+                "g.yaml:1: identity.order = [\"user\"]: must end with ip, so that every event has a client key"),
                 problems("identity: {order: [user]}\n"));
     }
 }

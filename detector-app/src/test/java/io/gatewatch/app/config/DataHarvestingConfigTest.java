@@ -65,14 +65,15 @@ class DataHarvestingConfigTest {
     @Test
     void shouldReportEveryBadValueWithItsKey() {
         assertEquals(List.of(
-                "g.yaml: detectors.data_harvesting.cooldown = 0s: must be from 1s to 7d",
-                "g.yaml: detectors.data_harvesting.max_distinct_ids = 5000: must be a whole number from 2 to 1000",
-                "g.yaml: detectors.data_harvesting.walk_window = 30s: must be from 1m to 7d",
-                "g.yaml: detectors.data_harvesting.walk_min_steps = 2: must be a whole number from 3 to 1000000",
-                "g.yaml: detectors.data_harvesting.max_response_mb = lots: must be a number from 0.01 to 1.0E7",
-                "g.yaml: detectors.data_harvesting.routes_tracked = 9: must be a whole number from 1 to 8",
-                "g.yaml: detectors.data_harvesting.pagination_params = []: must name at least one query parameter "
-                        + "(page, offset, cursor, ...)"),
+                "g.yaml:3: detectors.data_harvesting.cooldown = 0s: out of range (allowed: 1s to 7d)",
+                "g.yaml:4: detectors.data_harvesting.max_distinct_ids = 5000: out of range (allowed: 2 to 1000)",
+                "g.yaml:5: detectors.data_harvesting.walk_window = 30s: out of range (allowed: 1m to 7d)",
+                "g.yaml:6: detectors.data_harvesting.walk_min_steps = 2: out of range (allowed: 3 to 1000000)",
+                "g.yaml:7: detectors.data_harvesting.max_response_mb = lots: must be a number (allowed: 0.01 to"
+                        + " 10000000)",
+                "g.yaml:8: detectors.data_harvesting.routes_tracked = 9: out of range (allowed: 1 to 8)",
+                "g.yaml:9: detectors.data_harvesting.pagination_params = []: must list at least one item (allowed:"
+                        + " at least 1 item)"),
                 problems("""
                         detectors:
                           data_harvesting:
@@ -88,29 +89,31 @@ class DataHarvestingConfigTest {
 
     @Test
     void shouldNameBothLimitsWhenTheAllRoutesLimitIsBelowTheOneRouteLimit() {
-        assertEquals(List.of("g.yaml: detectors.data_harvesting.max_distinct_ids = 400: max_distinct_objects (300) must be "
-                        + "at least max_distinct_ids (400): the count across all routes includes each route's"),
+        assertEquals(List.of(
+                "g.yaml:2: detectors.data_harvesting.max_distinct_ids = 400: max_distinct_objects (300) must be at"
+                        + " least max_distinct_ids (400): the count across all routes includes each route's"),
                 problems("detectors:\n  data_harvesting: {max_distinct_ids: 400}\n"));
-        assertEquals(List.of("g.yaml: detectors.data_harvesting.max_distinct_objects = 50: max_distinct_objects (50) must "
+        assertEquals(List.of("g.yaml:2: detectors.data_harvesting.max_distinct_objects = 50: max_distinct_objects (50) must "
                         + "be at least max_distinct_ids (100): the count across all routes includes each route's"),
                 problems("detectors:\n  data_harvesting: {max_distinct_objects: 50}\n"));
     }
 
     @Test
     void shouldRejectAnUnknownKeyNamingTheAllowedOnes() {
-        assertEquals(List.of("g.yaml: detectors.data_harvesting.max_ids = 50: unknown key; allowed here: enabled, mode, "
-                        + "severity, cooldown, allowlist, window, max_distinct_ids, max_pages, max_distinct_objects, "
-                        + "walk_window, walk_min_steps, max_stride, volume_window, max_response_mb, routes_tracked, pagination_params"),
+        assertEquals(List.of(
+                "g.yaml:2: detectors.data_harvesting.max_ids = 50: unknown key (allowed: enabled, mode, severity,"
+                        + " cooldown, allowlist, window, max_distinct_ids, max_pages, max_distinct_objects, walk_window,"
+                        + " walk_min_steps, max_stride, volume_window, max_response_mb, routes_tracked, pagination_params)"),
                 problems("detectors:\n  data_harvesting: {max_ids: 50}\n"));
     }
 
     @Test
     void shouldLetARouteRaiseItsLimitsButNotChangeTheWindowsThatShapeTheState() throws ConfigException {
         assertEquals(List.of(
-                "g.yaml: detectors.data_harvesting.overrides[0].window = 5m: cannot be overridden per route: it shapes "
-                        + "the state kept per client; set it in the detector's own block",
-                "g.yaml: detectors.data_harvesting.overrides[0].routes_tracked = 8: cannot be overridden per route: "
-                        + "it shapes the state kept per client; set it in the detector's own block"),
+                "g.yaml:4: detectors.data_harvesting.overrides[0].window = 5m: cannot be overridden per route: it"
+                        + " shapes the state kept per client; set it in the detector's own block",
+                "g.yaml:4: detectors.data_harvesting.overrides[0].routes_tracked = 8: cannot be overridden per"
+                        + " route: it shapes the state kept per client; set it in the detector's own block"),
                 problems("detectors:\n  data_harvesting:\n    overrides:\n"
                         + "      - {route: /api/v1/catalog/**, window: 5m, routes_tracked: 8}\n"));
         DetectorBlock b = block(loader.parse("detectors:\n  data_harvesting:\n    overrides:\n"

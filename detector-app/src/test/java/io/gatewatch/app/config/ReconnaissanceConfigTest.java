@@ -79,27 +79,30 @@ class ReconnaissanceConfigTest {
     @Test
     void shouldReportEveryProblemOfTheBlockWithItsKeyAndReason() {
         assertEquals(List.of(
-                "g.yaml: detectors.reconnaissance.slow_windw = 8h: unknown key; allowed here: enabled, mode, severity, "
-                        + "cooldown, allowlist, fast_window, fast_max_points, slow_window, slow_max_points, slow_min_probes, "
-                        + "weights, error_statuses, allowed_methods, extra_sensitive_paths, extra_admin_paths, "
-                        + "extra_scanner_agents, extra_benign_paths, ignore_patterns, ignore_scanner_agents",
-                "g.yaml: detectors.reconnaissance.fast_window = 1h: must be from 10s to 30m",
-                "g.yaml: detectors.reconnaissance.fast_max_points = 0: must be a whole number from 1 to 200",
-                "g.yaml: detectors.reconnaissance.slow_window = 2h: must be from 6h to 1d",
-                "g.yaml: detectors.reconnaissance.slow_min_probes = 50: must be a whole number from 0 to 40",
-                "g.yaml: detectors.reconnaissance.weights.backdor = 5: unknown key; allowed here: not_found, "
-                        + "scanner_agent, sensitive_file, admin_interface, backdoor, cve_probe, technology_probe, "
-                        + "path_traversal, sql_injection, xss_probe, odd_method",
-                "g.yaml: detectors.reconnaissance.weights.scanner_agent = 101: must be a whole number from 0 to 100",
-                "g.yaml: detectors.reconnaissance.error_statuses[1] = 500: must be a list of whole numbers from 400 to 499",
-                "g.yaml: detectors.reconnaissance.allowed_methods[1] = GET /: must be an HTTP method token such as GET",
-                "g.yaml: detectors.reconnaissance.extra_sensitive_paths[0] = /my backup: must be a path fragment of 1 to "
-                        + "200 characters without spaces",
-                "g.yaml: detectors.reconnaissance.extra_scanner_agents[0] = ab: must be 3 to 200 characters: a shorter "
-                        + "word would match inside ordinary user agents",
-                "g.yaml: detectors.reconnaissance.ignore_patterns[0] = /admn: not an entry of the built-in path lists",
-                "g.yaml: detectors.reconnaissance.ignore_scanner_agents[0] = curl: not an entry of the built-in scanner "
-                        + "agent list"),
+                "g.yaml:3: detectors.reconnaissance.slow_windw = 8h: unknown key (allowed: enabled, mode,"
+                        + " severity, cooldown, allowlist, fast_window, fast_max_points, slow_window, slow_max_points,"
+                        + " slow_min_probes, weights, error_statuses, allowed_methods, extra_sensitive_paths,"
+                        + " extra_admin_paths, extra_scanner_agents, extra_benign_paths, ignore_patterns,"
+                        + " ignore_scanner_agents)",
+                "g.yaml:4: detectors.reconnaissance.fast_window = 1h: out of range (allowed: 10s to 30m)",
+                "g.yaml:5: detectors.reconnaissance.fast_max_points = 0: out of range (allowed: 1 to 200)",
+                "g.yaml:6: detectors.reconnaissance.slow_window = 2h: out of range (allowed: 6h to 1d)",
+                "g.yaml:7: detectors.reconnaissance.slow_min_probes = 50: out of range (allowed: 0 to 40)",
+                "g.yaml:8: detectors.reconnaissance.weights.backdor = 5: unknown key (allowed: not_found,"
+                        + " scanner_agent, sensitive_file, admin_interface, backdoor, cve_probe, technology_probe,"
+                        + " path_traversal, sql_injection, xss_probe, odd_method)",
+                "g.yaml:8: detectors.reconnaissance.weights.scanner_agent = 101: out of range (allowed: 0 to 100)",
+                "g.yaml:9: detectors.reconnaissance.error_statuses[1] = 500: out of range (allowed: 400 to 499)",
+                "g.yaml:10: detectors.reconnaissance.allowed_methods[1] = GET /: not an HTTP method token"
+                        + " (allowed: HTTP method tokens such as GET)",
+                "g.yaml:11: detectors.reconnaissance.extra_sensitive_paths[0] = /my backup: not a path fragment"
+                        + " (allowed: path fragments of 1 to 200 characters without spaces)",
+                "g.yaml:12: detectors.reconnaissance.extra_scanner_agents[0] = ab: too short or too long (allowed:"
+                        + " 3 to 200 characters: a shorter word would match inside ordinary user agents)",
+                "g.yaml:13: detectors.reconnaissance.ignore_patterns[0] = /admn: not an entry of the built-in path"
+                        + " lists (allowed: entries of the built-in path lists)",
+                "g.yaml:14: detectors.reconnaissance.ignore_scanner_agents[0] = curl: not an entry of the built-in"
+                        + " scanner agent list (allowed: entries of the built-in scanner agent list)"),
                 problems("""
                         detectors:
                           reconnaissance:
@@ -120,8 +123,9 @@ class ReconnaissanceConfigTest {
 
     @Test
     void shouldRefuseToOverrideItsWindowsPerRouteButTakeThresholds() throws ConfigException {
-        assertEquals(List.of("g.yaml: detectors.reconnaissance.overrides[0].slow_window = 6h: cannot be overridden per "
-                        + "route: it shapes the state kept per client; set it in the detector's own block"),
+        assertEquals(List.of(
+                "g.yaml:5: detectors.reconnaissance.overrides[0].slow_window = 6h: cannot be overridden per route:"
+                        + " it shapes the state kept per client; set it in the detector's own block"),
                 problems("""
                         detectors:
                           reconnaissance:

@@ -61,14 +61,15 @@ class TrafficSpikeConfigTest {
     @Test
     void shouldReportEveryBadValueWithItsKey() {
         assertEquals(List.of(
-                "g.yaml: detectors.traffic_spike.threshold = 3: unknown key; allowed here: enabled, mode, severity, "
-                        + "cooldown, allowlist, interval, half_life, min_history, min_rate, z_threshold, "
-                        + "ratio_threshold, new_client_max_rate",
-                "g.yaml: detectors.traffic_spike.interval = 0s: must be from 1s to 5m",
-                "g.yaml: detectors.traffic_spike.min_history = soon: must be a duration like 500ms, 30s, 10m, 6h or 1d",
-                "g.yaml: detectors.traffic_spike.z_threshold = 0.5: must be a number from 1.0 to 100.0",
-                "g.yaml: detectors.traffic_spike.new_client_max_rate = 5: must be at least min_rate (10): a new client "
-                        + "cannot be held to less than a known one"),
+                "g.yaml:3: detectors.traffic_spike.threshold = 3: unknown key (allowed: enabled, mode, severity,"
+                        + " cooldown, allowlist, interval, half_life, min_history, min_rate, z_threshold, ratio_threshold,"
+                        + " new_client_max_rate)",
+                "g.yaml:4: detectors.traffic_spike.interval = 0s: out of range (allowed: 1s to 5m)",
+                "g.yaml:5: detectors.traffic_spike.min_history = soon: not a duration; write e.g. 250ms, 90s, 5m,"
+                        + " 1h30m, PT90S or 2d (allowed: 0s to 1d)",
+                "g.yaml:6: detectors.traffic_spike.z_threshold = 0.5: out of range (allowed: 1 to 100)",
+                "g.yaml:7: detectors.traffic_spike.new_client_max_rate = 5: must be at least min_rate (10): a new"
+                        + " client cannot be held to less than a known one"),
                 problems("""
                         detectors:
                           traffic_spike:
@@ -83,20 +84,22 @@ class TrafficSpikeConfigTest {
     @Test
     void shouldNameBothSettingsThatConflict() {
         assertEquals(List.of(
-                "g.yaml: detectors.traffic_spike.half_life = 1m: must be at least the interval (2m): the baseline would "
-                        + "forget each interval before the next",
-                "g.yaml: detectors.traffic_spike.min_rate = 80: must be at most new_client_max_rate (50 by default): "
-                        + "a new client cannot be held to less than a known one"),
+                "g.yaml:2: detectors.traffic_spike.half_life = 1m: must be at least the interval (2m): the"
+                        + " baseline would forget each interval before the next",
+                "g.yaml:2: detectors.traffic_spike.min_rate = 80: must be at most new_client_max_rate (50 by"
+                        + " default): a new client cannot be held to less than a known one"),
                 problems("detectors:\n  traffic_spike: {interval: 2m, half_life: 1m, min_rate: 80}\n"));
     }
 
     @Test
     void shouldLetARouteChangeThresholdsButNotTheIntervalThatShapesTheBaseline() throws ConfigException {
-        assertEquals(List.of("g.yaml: detectors.traffic_spike.overrides[0].interval = 1m: cannot be overridden per route: "
-                        + "it shapes the state kept per client; set it in the detector's own block"),
+        assertEquals(List.of(
+                "g.yaml:4: detectors.traffic_spike.overrides[0].interval = 1m: cannot be overridden per route: it"
+                        + " shapes the state kept per client; set it in the detector's own block"),
                 problems("detectors:\n  traffic_spike:\n    overrides:\n      - {route: /api/v1/bulk/**, interval: 1m}\n"));
         DetectorBlock b = block(loader.parse(
-                "detectors:\n  traffic_spike:\n    overrides:\n      - {route: /api/v1/bulk/**, min_rate: 100, new_client_max_rate: 100}\n",
+                "detectors:\n  traffic_spike:\n    overrides:\n      - {route: /api/v1/bulk/**, min_rate: 100,"
+                        + " new_client_max_rate: 100}\n",
                 "g.yaml"));
         assertEquals(100.0, ((TrafficSpikeConfig) b.overrides().getFirst().config()).minRate());
         assertEquals(10.0, ((TrafficSpikeConfig) b.base()).minRate());

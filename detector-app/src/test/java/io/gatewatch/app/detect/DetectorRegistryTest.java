@@ -29,7 +29,7 @@ class DetectorRegistryTest {
         DetectorDescriptor<ToyConfig> twin = DetectorDescriptor.client(
                 new DetectorInfo(ToyConfig.ID, "Toy twin", null, ToyDetector.DESCRIPTOR.info().analytic(), List.of(),
                         List.of(), null),
-                new ConfigSection<>(ToyConfig.ID, ToyConfig.class, ToyConfig::read, Set.of()),
+                new ConfigSection<>(ToyConfig.ID, ToyConfig.class, ToyConfig::read, ToyConfig.KEYS, Set.of()),
                 new StateSection<>(43, 1, c -> List.of()), ToyDetector::new);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DetectorRegistry.standard().with(ToyDetector.DESCRIPTOR, twin));

@@ -20,7 +20,7 @@ public final class ToyDetector implements Detector<ToyDetector.State> {
             new DetectorInfo(ToyConfig.ID, "Toy probing", new AttackTechnique("TA0007", "Discovery",
                     "T1046", "Network Service Discovery", null, null), OcsfAnalytic.BEHAVIORAL,
                     List.of("web", "intrusion_detection"), List.of("indicator"), "docs/extending.md"),
-            new ConfigSection<>(ToyConfig.ID, ToyConfig.class, ToyConfig::read, Set.of("window")),
+            new ConfigSection<>(ToyConfig.ID, ToyConfig.class, ToyConfig::read, ToyConfig.KEYS, Set.of("window")),
             new StateSection<>(42, 1, c -> List.of(c.window())),
             ToyDetector::new);
 

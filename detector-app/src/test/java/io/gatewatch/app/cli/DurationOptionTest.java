@@ -1,0 +1,30 @@
+package io.gatewatch.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Duration options read the config file's grammar, and say what is missing. */
+class DurationOptionTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldRefuseABareNumberNamingTheMissingUnit() {
+        CliRun run = CliRun.of("train", "--input", "x.log", "--out", "m", "--interval", "90");
+        assertEquals(2, run.exit());
+        assertEquals("detector: train: --interval = 90: a duration needs a unit, e.g. 90s, 5m, 1h30m or PT90S",
+                run.err().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void shouldTakeTheCompoundAndIsoFormsOfTheConfigFile() {
+        for (String interval : new String[] {"1m30s", "PT90S"}) {
+            Path absent = dir.resolve("absent.log");
+            CliRun run = CliRun.of("train", "--input", absent.toString(), "--out", "m", "--interval", interval);
+            assertEquals("train: --input " + absent + ": no such file\n", run.err(), interval + " was refused");
+        }
+    }
+}
