@@ -55,6 +55,16 @@ public record AlertingConfig(
         return new ConfigReader(new Problems(problems, env)).read(alertingNode);
     }
 
+    /**
+     * This config with {@code linkBase} as the link base of every Slack sink that names none: where
+     * alerting runs beside the query API, the API's address is the natural page to link to.
+     */
+    public AlertingConfig withDefaultSlackLinkBase(String linkBase) {
+        List<SinkConfig> linked = sinks.stream().map(s -> s instanceof SinkConfig.Slack slack && slack.linkBase() == null
+                ? (SinkConfig) new SinkConfig.Slack(slack.name(), slack.url(), slack.delivery(), linkBase) : s).toList();
+        return new AlertingConfig(linked, routes, dedup, grouping, deadLetterTopic);
+    }
+
     public Optional<SinkConfig> sink(String name) {
         return sinks.stream().filter(s -> s.name().equals(name)).findFirst();
     }

@@ -93,6 +93,9 @@ public final class AlertingKeys {
             .doc("PEM file of the CA that signed the receiver's certificate (tls only)");
     static final ConfigKey<String> URL_ENV = envName("url_env").mandatory().doc("environment variable holding the URL");
     static final ConfigKey<String> INLINE_URL = inline("url", "url_env");
+    static final ConfigKey<String> SLACK_LINK_BASE = ConfigKey.text("link_base", null).reloadable()
+            .doc("base URL of Gatewatch's web page and API (e.g. http://gatewatch.internal:9464); the message links "
+                    + "to the client's page there. Default: the API of the instance alerting runs in");
     static final ConfigKey<String> HEC_URL = ConfigKey.text("url", null).mandatory().reloadable()
             .doc("http(s) URL of the HTTP Event Collector, e.g. https://127.0.0.1:8088");
     static final ConfigKey<String> TOKEN_ENV = envName("token_env").mandatory()
@@ -172,7 +175,7 @@ public final class AlertingKeys {
         m.put("kafka", ConfigDef.of(KAFKA_TOPIC, FORMAT));
         m.put("syslog", ConfigDef.of(SYSLOG_HOST, SYSLOG_PORT, PROTOCOL, FRAMING, SYSLOG_FORMAT, FACILITY, HOSTNAME,
                 APP_NAME, SYSLOG_ALERT_FORMAT, CA_FILE));
-        m.put("slack", ConfigDef.of(URL_ENV, INLINE_URL));
+        m.put("slack", ConfigDef.of(URL_ENV, INLINE_URL, SLACK_LINK_BASE));
         m.put("splunk_hec", ConfigDef.of(HEC_URL, TOKEN_ENV, INLINE_TOKEN, INDEX, SOURCE, SOURCETYPE, HEC_HOST));
         m.put("webhook", ConfigDef.of(URL_ENV, INLINE_URL, SECRET_ENV, INLINE_SECRET));
         return m;

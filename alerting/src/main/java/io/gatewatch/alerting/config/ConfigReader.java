@@ -92,13 +92,29 @@ final class ConfigReader {
             case "file" -> file(node, at, n, delivery);
             case "kafka" -> kafka(node, at, n, delivery);
             case "syslog" -> syslog(node, at, n, delivery);
-            case "slack" -> p.secret(node, at, AlertingKeys.URL_ENV, AlertingKeys.INLINE_URL)
-                    .filter(url -> httpUrl(url, at + ".url_env"))
-                    .map(url -> new SinkConfig.Slack(n, url, delivery));
+            case "slack" -> slack(node, at, n, delivery);
             case "splunk_hec" -> splunk(node, at, n, delivery);
             case "webhook" -> webhook(node, at, n, delivery);
             default -> Optional.empty();
         };
+    }
+
+    private Optional<SinkConfig> slack(JsonNode node, String at, String name, DeliverySettings delivery) {
+        String linkBase = p.optional(node, at, AlertingKeys.SLACK_LINK_BASE).orElse(null);
+        if (linkBase != null) {
+            Optional<URI> uri = parseHttpUrl(linkBase);
+            if (uri.isEmpty() || uri.get().getRawQuery() != null || uri.get().getRawFragment() != null) {
+                p.add(at + ".link_base", linkBase, "must be the http(s) base URL of Gatewatch's web page and API, "
+                        + "e.g. http://gatewatch.internal:9464, with no query or fragment");
+                linkBase = null;
+            } else if (linkBase.endsWith("/")) {
+                linkBase = linkBase.substring(0, linkBase.length() - 1);
+            }
+        }
+        String link = linkBase;
+        return p.secret(node, at, AlertingKeys.URL_ENV, AlertingKeys.INLINE_URL)
+                .filter(url -> httpUrl(url, at + ".url_env"))
+                .map(url -> new SinkConfig.Slack(name, url, delivery, link));
     }
 
     private Optional<SinkConfig> file(JsonNode node, String at, String name, DeliverySettings delivery) {

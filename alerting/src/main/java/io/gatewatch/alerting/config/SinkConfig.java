@@ -52,8 +52,17 @@ public sealed interface SinkConfig {
         }
     }
 
-    /** A Slack incoming webhook; its URL is a secret. */
-    record Slack(String name, Secret url, DeliverySettings delivery) implements SinkConfig {
+    /**
+     * A Slack incoming webhook; its URL is a secret.
+     *
+     * @param linkBase where people open Gatewatch's web page (the query API's base URL), for a link to the
+     *                 client or route of each alert; null for no link
+     */
+    record Slack(String name, Secret url, DeliverySettings delivery, String linkBase) implements SinkConfig {
+        public Slack(String name, Secret url, DeliverySettings delivery) {
+            this(name, url, delivery, null);
+        }
+
         public String type() {
             return "slack";
         }

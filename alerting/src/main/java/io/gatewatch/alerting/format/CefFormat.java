@@ -6,13 +6,30 @@ import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Json;
 import io.gatewatch.schema.detector.DetectorInfos;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * An alert as one ArcSight CEF:0 line. Header fields escape {@code \} and {@code |}; extension values
- * escape {@code \}, {@code =} and line breaks, so request-derived text cannot forge fields or lines.
+ * escape {@code \}, {@code =} and line breaks, so request-derived text cannot forge fields or lines. Every
+ * other control character (TAB, ESC, NUL, DEL, C1, the Unicode line separators) has no CEF escape and is
+ * written as visible text, an escaped backslash then u and four hex digits (ESC reads {@code \\u001B} on
+ * the wire, backslash-u001B once unescaped), so a receiver neither splits on it nor passes it to a
+ * terminal. Values are cut to the lengths of the CEF extension dictionary ({@link #MAX_LENGTHS}), and
+ * IPv6 sources go to {@code c6a2} (Source IPv6 Address), never {@code src}.
  * Gatewatch-specific values use the custom string and number slots with their labels.
  */
 public final class CefFormat {
+    /** Value lengths in characters from the CEF extension dictionary; a key not listed is not capped. */
+    public static final Map<String, Integer> MAX_LENGTHS = Map.ofEntries(
+            Map.entry("msg", 1023), Map.entry("suser", 1023), Map.entry("request", 8000),
+            Map.entry("requestMethod", 1023), Map.entry("cat", 1023), Map.entry("externalId", 40),
+            Map.entry("cs1", 4000), Map.entry("cs2", 4000), Map.entry("cs3", 4000), Map.entry("cs4", 4000),
+            Map.entry("cs5", 4000), Map.entry("cs6", 4000), Map.entry("cs1Label", 1023), Map.entry("cs2Label", 1023),
+            Map.entry("cs3Label", 1023), Map.entry("cs4Label", 1023), Map.entry("cs5Label", 1023),
+            Map.entry("cs6Label", 1023), Map.entry("c6a2Label", 1023));
+    /** Header fields: Device Vendor, Product, Version and Event Class ID 1023, Name 512 (with the above, CEF rev. 25). */
+    static final int HEADER_MAX = 1023;
+    static final int NAME_MAX = 512;
     private final ObjectMapper mapper = Json.newMapper();
     private final Product product;
     private final DetectorInfos detectors;
@@ -28,7 +45,7 @@ public final class CefFormat {
                 .append(header(product.name())).append('|')
                 .append(header(product.version())).append('|')
                 .append(header(a.detector())).append('|')
-                .append(header(AlertText.title(a, detectors) + (a.isUpdate() ? " (update " + a.revision() + ")" : ""))).append('|')
+                .append(header(cut(AlertText.title(a, detectors) + (a.isUpdate() ? " (update " + a.revision() + ")" : ""), NAME_MAX))).append('|')
                 .append(severity(a.severity())).append('|');
         Extension e = new Extension(s);
         if (a.detectedAt() != null) {
@@ -41,7 +58,12 @@ public final class CefFormat {
         e.put("cat", a.detector());
         e.put("externalId", a.alertId());
         if (a.client() != null) {
-            e.put("src", a.client().ip());
+            String ip = a.client().ip();
+            if (ip != null && ip.indexOf(':') >= 0) {
+                e.labelled("c6a2", ip, "Source IPv6 Address");
+            } else {
+                e.put("src", ip);
+            }
             e.put("suser", a.client().user());
         }
         e.put("requestMethod", a.method());
@@ -85,13 +107,14 @@ public final class CefFormat {
         if (value == null) {
             return "";
         }
-        StringBuilder b = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
+        String v = cut(value, HEADER_MAX);
+        StringBuilder b = new StringBuilder(v.length());
+        for (char c : v.toCharArray()) {
             switch (c) {
                 case '\\' -> b.append("\\\\");
                 case '|' -> b.append("\\|");
                 case '\r', '\n' -> b.append(' ');
-                default -> b.append(c);
+                default -> appendOrShow(b, c);
             }
         }
         return b.toString();
@@ -105,10 +128,28 @@ public final class CefFormat {
                 case '=' -> b.append("\\=");
                 case '\n' -> b.append("\\n");
                 case '\r' -> b.append("\\r");
-                default -> b.append(c);
+                default -> appendOrShow(b, c);
             }
         }
         return b.toString();
+    }
+
+    /** A control character as visible text: an escaped backslash, then u and four hex digits. */
+    private static void appendOrShow(StringBuilder b, char c) {
+        if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            b.append("\\\\u").append(String.format(Locale.ROOT, "%04X", (int) c));
+        } else {
+            b.append(c);
+        }
+    }
+
+    /** At most {@code max} characters, never splitting a surrogate pair. */
+    static String cut(String value, int max) {
+        if (value.length() <= max) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+        return value.substring(0, end);
     }
 
     private static final class Extension {
@@ -127,7 +168,8 @@ public final class CefFormat {
                 out.append(' ');
             }
             first = false;
-            out.append(key).append('=').append(extensionValue(value));
+            Integer max = MAX_LENGTHS.get(key);
+            out.append(key).append('=').append(extensionValue(max == null ? value : cut(value, max)));
         }
 
         /** A custom slot and its label, both or neither. */

@@ -48,7 +48,13 @@ public final class OcsfFormat {
         f.put("status_id", 1);
         f.put("status", "New");
         f.put("is_alert", a.mode() != Alert.Mode.SHADOW);
-        f.put("confidence_score", (int) Math.round(a.score() * 100));
+        f.put("confidence_id", confidenceId(a.score()));
+        f.put("confidence", switch (confidenceId(a.score())) {
+            case 3 -> "High";
+            case 2 -> "Medium";
+            default -> "Low";
+        });
+        f.put("confidence_score", (int) Math.round(Math.clamp(a.score(), 0.0, 1.0) * 100));
         f.put("message", a.summary());
         putTime(f, "start_time", a.firstSeen());
         putTime(f, "end_time", a.detectedAt());
@@ -59,8 +65,50 @@ public final class OcsfFormat {
             ArrayNode resources = f.putArray("resources");
             resources.addObject().put("type", "API route").put("name", AlertText.endpoint(a));
         }
+        ArrayNode observables = observables(a);
+        if (!observables.isEmpty()) {
+            f.set("observables", observables);
+        }
         f.set("unmapped", mapper.createObjectNode().set("gatewatch", unmapped(a)));
         return f;
+    }
+
+    /** OCSF confidence_id from the alert's score: 1 Low below 0.5, 2 Medium below 0.8, 3 High. */
+    static int confidenceId(double score) {
+        return score >= 0.8 ? 3 : score >= 0.5 ? 2 : 1;
+    }
+
+    /**
+     * The values a SIEM pivots on, each named by where it sits in this finding and typed with OCSF's
+     * observable type_id: 2 IP Address, 4 User Name, 6 URL String, 19 User Credential ID (the keyed hash of
+     * an API key, never the key).
+     */
+    private ArrayNode observables(Alert a) {
+        ArrayNode list = mapper.createArrayNode();
+        if (a.scope() == Alert.Scope.CLIENT || a.sources().isEmpty()) {
+            Alert.Client c = a.client();
+            if (c != null && c.ip() != null) {
+                observable(list, "evidences[0].src_endpoint.ip", 2, "IP Address", c.ip());
+            }
+            if (c != null && c.user() != null) {
+                observable(list, "evidences[0].actor.user.name", 4, "User Name", c.user());
+            }
+            if (c != null && c.apiKeyHash() != null) {
+                observable(list, "evidences[0].actor.user.credential_uid", 19, "User Credential ID", c.apiKeyHash());
+            }
+        } else {
+            for (int i = 0; i < a.sources().size(); i++) {
+                observable(list, "evidences[" + i + "].src_endpoint.ip", 2, "IP Address", a.sources().get(i));
+            }
+        }
+        if (a.route() != null) {
+            observable(list, "evidences[0].http_request.url.path", 6, "URL String", a.route());
+        }
+        return list;
+    }
+
+    private static void observable(ArrayNode list, String name, int typeId, String type, String value) {
+        list.addObject().put("name", name).put("type_id", typeId).put("type", type).put("value", value);
     }
 
     private ObjectNode findingInfo(Alert a) {
@@ -105,8 +153,14 @@ public final class OcsfFormat {
             if (ip != null) {
                 e.putObject("src_endpoint").put("ip", ip);
             }
-            if (a.client() != null && a.client().user() != null) {
-                e.putObject("actor").putObject("user").put("name", a.client().user());
+            if (a.client() != null && (a.client().user() != null || a.client().apiKeyHash() != null)) {
+                ObjectNode user = e.putObject("actor").putObject("user");
+                if (a.client().user() != null) {
+                    user.put("name", a.client().user());
+                }
+                if (a.client().apiKeyHash() != null) {
+                    user.put("credential_uid", a.client().apiKeyHash());
+                }
             }
             if (e.isEmpty() && a.route() != null) {
                 // OCSF wants at least one of src_endpoint, actor, url... in each evidence; http_request alone is not.

@@ -8,6 +8,8 @@ import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Json;
 import io.gatewatch.schema.Timestamps;
 import io.gatewatch.schema.detector.DetectorInfos;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +17,11 @@ import java.util.Map;
 
 /**
  * An alert as a Slack incoming-webhook message in Block Kit: header, summary, fields, evidence, context,
+ * a button to the client's (or route's) page on Gatewatch's web page when a link base is configured,
  * and a {@code text} fallback for notifications. Every piece of alert text is escaped ({@code &}, {@code <},
- * {@code >}) so request-derived content cannot become a mention or a link, and cut to Slack's limits
- * after escaping.
+ * {@code >}) so request-derived content cannot become a mention or a link, control characters (line
+ * breaks included: they could fake fields) are shown as text (backslash, u and four hex digits), and
+ * text is cut to Slack's limits after escaping.
  */
 public final class SlackFormat {
     public static final int HEADER_MAX = 150;
@@ -27,11 +31,39 @@ public final class SlackFormat {
     public static final int BLOCKS_MAX = 50;
     public static final int FALLBACK_MAX = 3000;
 
+    public static final int BUTTON_URL_MAX = 3000;
+
     private final ObjectMapper mapper = Json.newMapper();
     private final DetectorInfos detectors;
+    private final String linkBase;
 
     public SlackFormat(DetectorInfos detectors) {
+        this(detectors, null);
+    }
+
+    /**
+     * @param detectors the detectors' titles
+     * @param linkBase  the base URL of Gatewatch's web page (e.g. http://gatewatch.internal:9464), or null
+     */
+    public SlackFormat(DetectorInfos detectors, String linkBase) {
         this.detectors = detectors;
+        this.linkBase = linkBase;
+    }
+
+    /** The web page's view of the alert's client, or the API's answer for its route; null without a link base. */
+    String link(Alert a) {
+        if (linkBase == null) {
+            return null;
+        }
+        String url;
+        if (a.client() != null && a.client().key() != null) {
+            url = linkBase + "/#client=" + URLEncoder.encode(a.client().key(), StandardCharsets.UTF_8);
+        } else if (a.route() != null) {
+            url = linkBase + "/routes/" + URLEncoder.encode(a.route(), StandardCharsets.UTF_8);
+        } else {
+            return null;
+        }
+        return url.length() <= BUTTON_URL_MAX ? url : null;
     }
 
     public ObjectNode render(Alert a) {
@@ -79,6 +111,16 @@ public final class SlackFormat {
                 shown++;
             }
             blocks.add(fieldsSection(evidence));
+        }
+
+        String link = link(a);
+        if (link != null) {
+            ObjectNode actions = mapper.createObjectNode().put("type", "actions");
+            ObjectNode button = actions.putArray("elements").addObject().put("type", "button");
+            button.putObject("text").put("type", "plain_text")
+                    .put("text", a.client() != null && a.client().key() != null ? "Open client in Gatewatch" : "Open route in Gatewatch");
+            button.put("url", link).put("action_id", "gatewatch-open");
+            blocks.add(actions);
         }
 
         ObjectNode context = mapper.createObjectNode().put("type", "context");
@@ -131,12 +173,31 @@ public final class SlackFormat {
         return s == null ? "" : s;
     }
 
-    /** Slack's three control characters as HTML entities. */
+    /**
+     * Slack's three control characters as HTML entities, and every other control character (TAB, CR, LF,
+     * ESC, NUL, DEL, C1, the Unicode line separators) as visible text: backslash, u and four hex digits.
+     */
     public static String escape(String s) {
         if (s == null) {
             return "";
         }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        b.append("\\u").append(String.format(Locale.ROOT, "%04X", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     /**

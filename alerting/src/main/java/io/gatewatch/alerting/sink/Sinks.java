@@ -30,7 +30,7 @@ public record Sinks(PrintStream console, Supplier<Producer<String, String>> prod
             case SinkConfig.Kafka k -> new KafkaTopicSink(k.name(), producer.get(), k.topic(), formats, k.format(),
                     k.delivery().timeout());
             case SinkConfig.Syslog s -> new SyslogSink(s, new AlertFormats(product, s.hostname(), detectors), s.delivery().timeout());
-            case SinkConfig.Slack s -> new HttpSink(s.name(), http, new SlackRequests(s.url(), new SlackFormat(detectors)),
+            case SinkConfig.Slack s -> new HttpSink(s.name(), http, new SlackRequests(s.url(), new SlackFormat(detectors, s.linkBase())),
                     s.delivery().timeout(), clock);
             case SinkConfig.SplunkHec h -> new HttpSink(h.name(), http, new SplunkHecRequests(h.url(), h.token(),
                     new SplunkHecFormat(h.host(), h.source(), h.sourcetype(), h.index())), h.delivery().timeout(), clock);

@@ -160,6 +160,37 @@ class AlertingConfigTest {
     }
 
     @Test
+    void shouldReadTheSlackLinkBaseAndRefuseOneThatIsNotABaseUrl() throws Exception {
+        List<String> problems = new ArrayList<>();
+        AlertingConfig c = AlertingConfig.fromTree(alertingNode("""
+                alerting:
+                  sinks:
+                    - {name: soc-slack, type: slack, url_env: SLACK_WEBHOOK_URL, link_base: "http://gatewatch.internal:9464/"}
+                    - {name: other, type: slack, url_env: SLACK_WEBHOOK_URL, link_base: "gatewatch.internal?x=1"}
+                """), problems, env);
+        assertEquals(List.of("alerting.sinks[1].link_base = gatewatch.internal?x=1: must be the http(s) base URL of "
+                + "Gatewatch's web page and API, e.g. http://gatewatch.internal:9464, with no query or fragment"), problems);
+        assertEquals("http://gatewatch.internal:9464", ((SinkConfig.Slack) c.sink("soc-slack").orElseThrow()).linkBase());
+    }
+
+    @Test
+    void shouldLinkSlackSinksWithoutALinkBaseToTheApiWhereAlertingRunsBesideIt() throws Exception {
+        List<String> problems = new ArrayList<>();
+        AlertingConfig c = AlertingConfig.fromTree(alertingNode("""
+                alerting:
+                  sinks:
+                    - {name: own, type: slack, url_env: SLACK_WEBHOOK_URL, link_base: "https://soc.example/gatewatch"}
+                    - {name: plain, type: slack, url_env: SLACK_WEBHOOK_URL}
+                    - {name: console, type: console}
+                """), problems, env).withDefaultSlackLinkBase("http://gw-1:9464");
+        assertEquals(List.of(), problems);
+        assertEquals("https://soc.example/gatewatch", ((SinkConfig.Slack) c.sink("own").orElseThrow()).linkBase(),
+                "a configured link base wins");
+        assertEquals("http://gw-1:9464", ((SinkConfig.Slack) c.sink("plain").orElseThrow()).linkBase());
+        assertEquals(List.of("own", "plain", "console"), c.sinks().stream().map(SinkConfig::name).toList());
+    }
+
+    @Test
     void shouldNeverPrintSecretsWhenTheConfigIsPrinted() throws Exception {
         List<String> problems = new ArrayList<>();
         AlertingConfig c = AlertingConfig.fromTree(alertingNode("""

@@ -108,4 +108,48 @@ class OcsfFormatTest {
                 null, TestAlerts.DETECTED, 0.3, "odd", null, null, Alert.Mode.ALERT);
         assertEquals(4, ocsf.render(a).path("finding_info").path("analytic").path("type_id").asInt());
     }
+
+    @Test
+    void shouldListTheIpUserHashedKeyAndRouteAsTypedObservables() {
+        JsonNode f = ocsf.render(TestAlerts.dataHarvesting());
+        assertEquals(List.of(
+                "evidences[0].src_endpoint.ip|2|IP Address|198.51.100.23",
+                "evidences[0].actor.user.name|4|User Name|svc-reporting",
+                "evidences[0].actor.user.credential_uid|19|User Credential ID|sha256:9f2c1a7be04d3e11",
+                "evidences[0].http_request.url.path|6|URL String|/api/v1/customers/{id}"),
+                f.path("observables").valueStream().map(o -> o.path("name").asText() + "|" + o.path("type_id").asInt()
+                        + "|" + o.path("type").asText() + "|" + o.path("value").asText()).toList());
+        for (JsonNode o : f.path("observables")) {
+            String[] path = o.path("name").asText().replace("evidences[0]", "evidences/0").split("[./]");
+            JsonNode at = f;
+            for (String step : path) {
+                at = step.matches("\\d+") ? at.path(Integer.parseInt(step)) : at.path(step);
+            }
+            assertEquals(o.path("value").asText(), at.asText(), "each observable names where its value sits: " + o);
+        }
+    }
+
+    @Test
+    void shouldListEverySourceIpOfARouteAlertAsAnObservable() {
+        JsonNode f = ocsf.render(TestAlerts.trafficSpikeOnRoute());
+        assertEquals(List.of("192.0.2.10", "192.0.2.11", "192.0.2.12", "/api/v1/search"),
+                f.path("observables").valueStream().map(o -> o.path("value").asText()).toList());
+        assertEquals("evidences[2].src_endpoint.ip", f.path("observables").get(2).path("name").asText());
+    }
+
+    @Test
+    void shouldDeriveConfidenceFromTheScore() {
+        assertEquals(List.of(1, 2, 2, 3, 3), Stream.of(0.42, 0.5, 0.71, 0.8, 1.0).map(OcsfFormat::confidenceId).toList());
+        JsonNode f = ocsf.render(TestAlerts.trafficSpikeOnRoute());
+        assertEquals(2, f.path("confidence_id").asInt());
+        assertEquals("Medium", f.path("confidence").asText());
+        assertEquals(71, f.path("confidence_score").asInt());
+    }
+
+    @Test
+    void shouldNameAResourceOnlyWhenTheAlertHasARoute() {
+        assertTrue(ocsf.render(TestAlerts.reconnaissanceShadow()).path("resources").isMissingNode(),
+                "a client-wide finding has no route to name");
+        assertEquals("GET /api/v1/search", ocsf.render(TestAlerts.trafficSpikeOnRoute()).path("resources").get(0).path("name").asText());
+    }
 }

@@ -46,6 +46,37 @@ class SlackFormatTest {
     }
 
     @Test
+    void shouldShowControlCharactersAsTextSoNoneReachesSlack() {
+        JsonNode msg = slack.render(TestAlerts.hostile());
+        for (String t : texts(msg)) {
+            String content = t.replaceAll("^\\*[^*]+\\*\n", "");
+            assertTrue(content.chars().noneMatch(c -> Character.isISOControl(c) || c == '\u2028'),
+                    "a control character in alert text: " + t);
+        }
+        assertTrue(msg.path("text").asText().contains("said a|b\\c=d\\u000D\\u000Aforged line"),
+                "the summary's CR LF cannot start a fake line: " + msg.path("text").asText());
+        assertEquals("a\\u0009b\\u001B[31mc\\u0000d\\u2028e", SlackFormat.escape("a\tb\u001b[31mc\u0000d\u2028e"));
+    }
+
+    @Test
+    void shouldLinkAClientAlertToTheClientsPageAndARouteAlertToItsRoute() {
+        SlackFormat linked = new SlackFormat(TestDetectors.STANDARD, "http://gatewatch.internal:9464");
+        JsonNode msg = linked.render(TestAlerts.credentialStuffing());
+        JsonNode actions = msg.path("blocks").valueStream().filter(b -> b.path("type").asText().equals("actions"))
+                .findFirst().orElseThrow();
+        JsonNode button = actions.path("elements").get(0);
+        assertEquals("button", button.path("type").asText());
+        assertEquals("http://gatewatch.internal:9464/#client=ip%3A203.0.113.7", button.path("url").asText());
+        assertEquals("Open client in Gatewatch", button.path("text").path("text").asText());
+        assertEquals("http://gatewatch.internal:9464/routes/%2Fapi%2Fv1%2Fsearch",
+                linked.link(TestAlerts.trafficSpikeOnRoute()));
+        assertEquals("http://gatewatch.internal:9464/#client=user%3A%3C%21here%3E%7Cx%3Dy%5Cz", linked.link(TestAlerts.hostile()),
+                "a hostile key is URL-encoded: it cannot close the link or add a query");
+        assertTrue(slack.render(TestAlerts.credentialStuffing()).path("blocks").valueStream()
+                .noneMatch(b -> b.path("type").asText().equals("actions")), "no link base, no button");
+    }
+
+    @Test
     void shouldHaveHeaderSectionFieldsContextAndFallbackText() {
         JsonNode msg = slack.render(TestAlerts.credentialStuffing());
         assertEquals("[HIGH] Credential stuffing from ip:203.0.113.7 on POST /api/v1/login: "

@@ -4,17 +4,36 @@ import io.gatewatch.app.bench.Bench;
 import io.gatewatch.app.bench.BenchOptions;
 import io.gatewatch.schema.parse.Parsers;
 import java.io.PrintStream;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench [--events N] [--clients K] [--rate R --seconds T] [--partitions P] [--threads S]}:
  * throughput, memory, state size and event-to-alert latency of the default config on an embedded
  * broker. Progress on stderr; one {@code bench: key=value ...} line on stdout.
  */
-final class BenchCommand {
-    static final String USAGE = "bench [--events 2000000] [--clients 100000] [--rate 20000 --seconds 30] [--partitions 4]"
-            + " [--threads 1]";
+@Command(name = "bench", description = {"Measures throughput, memory, state per client and event-to-alert latency.",
+    "On an embedded Kafka; progress on stderr, one bench: key=value line on stdout (docs/performance.md)."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--events", paramLabel = "N", converter = Converters.PositiveLong.class,
+            defaultValue = "" + BenchOptions.DEFAULT_EVENTS, description = "pre-loaded events for the throughput phases")
+    long events;
+    @Option(names = "--clients", paramLabel = "K", converter = Converters.PositiveLong.class,
+            defaultValue = "" + BenchOptions.DEFAULT_CLIENTS, description = "distinct clients, at most 16777216")
+    long clients;
+    @Option(names = "--rate", paramLabel = "R", converter = Converters.PositiveLong.class,
+            defaultValue = "" + BenchOptions.DEFAULT_RATE, description = "events a second in the latency phase")
+    long rate;
+    @Option(names = "--seconds", paramLabel = "T", converter = Converters.PositiveLong.class,
+            defaultValue = "" + BenchOptions.DEFAULT_SECONDS, description = "length of the latency phase")
+    long seconds;
+    @Option(names = "--partitions", paramLabel = "P", converter = Converters.PositiveLong.class,
+            defaultValue = "" + BenchOptions.DEFAULT_PARTITIONS, description = "partitions of each topic")
+    long partitions;
+    @Option(names = "--threads", paramLabel = "S", converter = Converters.PositiveLong.class,
+            defaultValue = "" + BenchOptions.DEFAULT_THREADS, description = "stream threads")
+    long threads;
     private final Parsers parsers;
     private final PrintStream out;
     private final PrintStream err;
@@ -25,22 +44,19 @@ final class BenchCommand {
         this.err = err;
     }
 
-    int run(List<String> argv) throws Exception {
-        Args args = Args.parse("bench", argv,
-                Set.of("--events", "--clients", "--rate", "--seconds", "--partitions", "--threads"), Set.of());
-        BenchOptions options = new BenchOptions(
-                args.positiveLong("--events", BenchOptions.DEFAULT_EVENTS),
-                intOption(args, "--clients", BenchOptions.DEFAULT_CLIENTS, 1 << 24),
-                intOption(args, "--rate", BenchOptions.DEFAULT_RATE, 10_000_000),
-                intOption(args, "--seconds", BenchOptions.DEFAULT_SECONDS, 86_400),
-                intOption(args, "--partitions", BenchOptions.DEFAULT_PARTITIONS, 1_000),
-                intOption(args, "--threads", BenchOptions.DEFAULT_THREADS, 64));
+    @Override
+    public Integer call() throws Exception {
+        BenchOptions options = new BenchOptions(events,
+                atMost("--clients", clients, 1 << 24),
+                atMost("--rate", rate, 10_000_000),
+                atMost("--seconds", seconds, 86_400),
+                atMost("--partitions", partitions, 1_000),
+                atMost("--threads", threads, 64));
         out.println(new Bench(options, parsers, err).run());
         return 0;
     }
 
-    private static int intOption(Args args, String name, int def, int max) throws UsageException {
-        long v = args.positiveLong(name, def);
+    private static int atMost(String name, long v, int max) throws UsageException {
         if (v > max) {
             throw new UsageException("bench: " + name + " = " + v + ": must be at most " + max);
         }

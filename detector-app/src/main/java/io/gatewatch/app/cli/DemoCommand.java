@@ -2,6 +2,7 @@ package io.gatewatch.app.cli;
 
 import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.alerting.metrics.DeliveryMetrics;
+import io.gatewatch.app.api.ApiService;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.health.AlertingHealthCheck;
 import io.gatewatch.app.health.StreamsHealthCheck;
@@ -18,6 +19,8 @@ import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
 import io.gatewatch.schema.parse.Parsers;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,18 +28,31 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code demo [--duration D] [--config FILE]}: embedded broker, topology and live simulated traffic with
  * a credential stuffing attack in it; the alerting service prints each alert through its console sink
  * (and delivers to any other sink the config's {@code alerting:} block names); a summary at the end.
  */
-final class DemoCommand {
-    static final String USAGE = "demo [--duration 90s] [--config FILE] [--metrics-port N]";
+@Command(name = "demo", description = {"Live simulated traffic with attacks through the topology on an embedded Kafka.",
+    "Prints the alerts as they fire and a summary at the end."})
+final class DemoCommand implements Callable<Integer> {
+    static final int DEFAULT_METRICS_PORT = 9464;
+    @Option(names = "--duration", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+            description = "how long to run, e.g. 90s or 5m (default: until Ctrl-C)")
+    Duration duration;
+    @Option(names = "--config", paramLabel = "FILE", description = "config file (default: the built-in defaults)")
+    String configFile;
+    @Option(names = "--metrics-port", paramLabel = "PORT", converter = Converters.Port.class,
+            defaultValue = "" + DEFAULT_METRICS_PORT,
+            description = "Prometheus metrics port on 127.0.0.1; a free one is taken when this one is in use")
+    int metricsPort;
     private final Parsers parsers;
     private final PrintStream out;
     private final PrintStream err;
@@ -47,11 +63,9 @@ final class DemoCommand {
         this.err = err;
     }
 
-    int run(List<String> argv) throws Exception {
-        Args args = Args.parse("demo", argv, Set.of("--duration", "--config", "--metrics-port"), Set.of());
-        Duration duration = args.duration("--duration", null);
-        int metricsPort = (int) args.positiveLong("--metrics-port", 9464);
-        GatewatchConfig config = ConfigFiles.load(args.get("--config"), parsers);
+    @Override
+    public Integer call() throws Exception {
+        GatewatchConfig config = ConfigFiles.load(configFile, parsers);
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         // Ctrl-C: ask the loop to stop, then hold the JVM until broker and state are cleaned up.
@@ -70,12 +84,14 @@ final class DemoCommand {
         long started = System.nanoTime();
         err.println("demo: starting an embedded Kafka broker...");
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
-             MetricsServer server = MetricsServer.start(metrics.registry(), metricsPort)) {
+             MetricsServer server = startMetrics(metrics, metricsPort, err)) {
             // One raw partition keeps the file's order; the events topic is then partitioned by client.
             kafka.createTopics(1, config.kafka().topics().raw());
-            AlertingConfig alerting = ConfigFiles.alerting(config);
+            AlertingConfig alerting = ConfigFiles.alerting(config).withDefaultSlackLinkBase(ApiService.baseUrl(server));
             TopicSetup.ensure(kafka.bootstrapServers(), config.kafka(), List.of(alerting.deadLetterTopic()));
-            try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir);
+            try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), stateDir,
+                    ApiService.streamsOverrides(server));
+                 ApiService api = ApiService.start(config, pipeline.streams(), server, kafka.bootstrapServers());
                  LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(), "nginx");
                  AlertTail tail = new AlertTail(kafka.bootstrapServers(), config.kafka().topics().alerts(), a -> {
                      synchronized (byDetector) {
@@ -89,6 +105,7 @@ final class DemoCommand {
                 pipeline.start();
                 delivery.start();
                 err.println("demo: Kafka on " + kafka.bootstrapServers() + ", metrics on " + server.url()
+                        + ", web page and API on " + server.url().replace("/metrics", "/")
                         + "; live traffic with credential stuffing from " + DemoTraffic.ATTACKER + " (after 8 s), id enumeration from "
                         + DemoTraffic.ENUMERATOR + " (12 s) and a scanner at " + DemoTraffic.SCANNER + " (20 s)"
                         + (duration == null ? "; Ctrl-C to stop" : "; stopping after " + duration.toSeconds() + " s"));
@@ -122,4 +139,20 @@ final class DemoCommand {
         return 0;
     }
 
+    /**
+     * The demo is often started beside another Gatewatch (or a second demo): rather than fail on a busy
+     * port, it takes a free one and says which.
+     */
+    static MetricsServer startMetrics(GatewatchMetrics metrics, int port, PrintStream err) {
+        try {
+            return MetricsServer.start(metrics.registry(), port);
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof BindException)) {
+                throw e;
+            }
+            MetricsServer server = MetricsServer.start(metrics.registry(), 0);
+            err.println("demo: metrics port " + port + " is in use; serving metrics on " + server.url() + " instead");
+            return server;
+        }
+    }
 }

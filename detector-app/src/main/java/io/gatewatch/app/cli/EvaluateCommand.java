@@ -11,15 +11,46 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code evaluate --alerts FILE --labels FILE [--format table|json] [--tolerance 5m]}: which attacks the
  * alerts caught and how fast, which benign actors they hit, how many were false. Exit 0 whatever the
  * score; 2 when a file is missing or malformed (the problem names the file and line).
  */
-final class EvaluateCommand {
-    static final String USAGE = "evaluate --alerts FILE --labels FILE [--format table|json] [--tolerance 5m]";
+@Command(name = "evaluate", description = {"Scores a replay's alerts against simulate's labels.",
+    "Attacks caught, time to detect, benign clients alerted, false alerts (docs/evaluation.md)."})
+final class EvaluateCommand implements Callable<Integer> {
+    enum Format { table, json }
+
+    /** picocli's own enum message lists the values too, but not in the words the rest of the CLI uses. */
+    static final class FormatConverter implements ITypeConverter<Format> {
+        @Override
+        public Format convert(String text) {
+            for (Format f : Format.values()) {
+                if (f.name().equals(text)) {
+                    return f;
+                }
+            }
+            throw new TypeConversionException("must be table or json");
+        }
+    }
+
+    @Option(names = "--alerts", paramLabel = "FILE", required = true, description = "alert JSON lines")
+    Path alertsFile;
+    @Option(names = "--labels", paramLabel = "FILE", required = true, description = "labels.json")
+    Path labelsFile;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
+            description = "${COMPLETION-CANDIDATES}")
+    Format format;
+    @Option(names = "--tolerance", paramLabel = "DURATION", defaultValue = "5m",
+            converter = Converters.PositiveDuration.class,
+            description = "how far outside an attack's labelled time an alert still counts for it")
+    Duration tolerance;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -28,15 +59,8 @@ final class EvaluateCommand {
         this.err = err;
     }
 
-    int run(List<String> argv) throws UsageException {
-        Args args = Args.parse("evaluate", argv, Set.of("--alerts", "--labels", "--format", "--tolerance"), Set.of());
-        Path alertsFile = Path.of(args.required("--alerts"));
-        Path labelsFile = Path.of(args.required("--labels"));
-        String format = args.get("--format", "table");
-        if (!format.equals("table") && !format.equals("json")) {
-            throw new UsageException("evaluate: --format = " + format + ": must be table or json");
-        }
-        Duration tolerance = args.duration("--tolerance", Duration.ofMinutes(5));
+    @Override
+    public Integer call() {
         List<Label> labels;
         switch (LabelsFile.read(labelsFile)) {
             case Loaded.Ok<List<Label>> ok -> labels = ok.value();
@@ -54,7 +78,7 @@ final class EvaluateCommand {
             }
         }
         Evaluation evaluation = Evaluation.of(labels, alerts, tolerance);
-        out.print(format.equals("json") ? EvaluationReport.json(evaluation) : EvaluationReport.table(evaluation));
+        out.print(format == Format.json ? EvaluationReport.json(evaluation) : EvaluationReport.table(evaluation));
         return 0;
     }
 }

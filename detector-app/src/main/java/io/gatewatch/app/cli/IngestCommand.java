@@ -15,10 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code ingest FILE|- [--format F] [--follow] ...}: a log shipper for users who have none. Produces
@@ -34,9 +36,26 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * {@code --follow}, keeps reading the file as it grows and across rotation until SIGTERM or Ctrl-C,
  * then sends what was read and stops. Progress every few seconds and a final count on stderr.
  */
-final class IngestCommand {
-    static final String USAGE = "ingest FILE|- [--format NAME] [--follow] [--from-end] [--config FILE] "
-            + "[--bootstrap HOST:PORT] [--timeout 10s]";
+@Command(name = "ingest", description = {"Ships a log file (or standard input) into the raw topic, one record per line.",
+    "--follow keeps reading as it grows and across rotation until Ctrl-C or SIGTERM."})
+final class IngestCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE|-", arity = "0..1", description = "the log file, or - for standard input")
+    String input;
+    @Option(names = "--format", paramLabel = "NAME",
+            description = "the format header each record carries (default: input.format from the config)")
+    String formatOption;
+    @Option(names = "--follow", description = "keep reading as the file grows and across rotation, until Ctrl-C")
+    boolean follow;
+    @Option(names = "--from-end", description = "send only lines written from now on")
+    boolean fromEnd;
+    @Option(names = "--config", paramLabel = "FILE", description = "config file (default: the built-in defaults)")
+    String configFile;
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "the broker (default: kafka.bootstrap_servers from the config)")
+    String bootstrapOption;
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = Converters.PositiveDuration.class,
+            description = "how long an unreachable broker or a missing topic is waited for")
+    Duration timeout;
     /** A record must fit Kafka's default 1 MB message size even when every character takes 3 bytes. */
     static final int MAX_LINE_CHARS = 256 * 1024;
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
@@ -58,23 +77,19 @@ final class IngestCommand {
         this.stop = stop;
     }
 
-    int run(List<String> argv) throws Exception {
-        Args args = Args.parse("ingest", argv, Set.of("--format", "--config", "--bootstrap", "--timeout"),
-                Set.of("--follow", "--from-end"), 1);
-        if (args.operands().isEmpty()) {
+    @Override
+    public Integer call() throws Exception {
+        if (input == null) {
             throw new UsageException("ingest: the log file to send (or - for standard input) is required");
         }
-        String input = args.operands().getFirst();
-        boolean follow = args.flag("--follow");
-        Duration timeout = args.duration("--timeout", Duration.ofSeconds(10));
-        GatewatchConfig config = ConfigFiles.load(args.get("--config"), parsers);
-        String format = args.get("--format", config.inputFormat());
+        GatewatchConfig config = ConfigFiles.load(configFile, parsers);
+        String format = formatOption != null ? formatOption : config.inputFormat();
         if (!parsers.names().contains(format)) {
             throw new UsageException("ingest: --format " + format + ": unknown format; allowed: "
                     + String.join(", ", parsers.names()));
         }
         boolean stdinInput = input.equals("-");
-        if (stdinInput && (follow || args.flag("--from-end"))) {
+        if (stdinInput && (follow || fromEnd)) {
             throw new UsageException("ingest: --follow and --from-end need a file; standard input is read until it ends");
         }
         if (!stdinInput) {
@@ -84,7 +99,7 @@ final class IngestCommand {
                 return 2;
             }
         }
-        String bootstrap = args.get("--bootstrap", config.kafka().bootstrapServers());
+        String bootstrap = bootstrapOption != null ? bootstrapOption : config.kafka().bootstrapServers();
         String topic = config.kafka().topics().raw();
         Optional<String> unusable = BrokerCheck.problemWith(bootstrap, topic, config.kafka().properties(), timeout);
         if (unusable.isPresent()) {
@@ -129,7 +144,7 @@ final class IngestCommand {
                 if (stdinInput) {
                     sendStream(sink);
                 } else {
-                    held = sendFile(Path.of(input), follow, args.flag("--from-end"), sink, counts);
+                    held = sendFile(Path.of(input), follow, fromEnd, sink, counts);
                 }
                 producer.flush();
                 report(reported, counts, producer, topic, started, held);

@@ -25,17 +25,27 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code replay --format F --input FILE [--config FILE]}: the production topology on an embedded broker
  * over a log file. Alert JSON lines (the contract) on stdout and nothing else; progress and a summary on
  * stderr. Ends by itself when every line has gone through.
  */
-final class ReplayCommand {
+@Command(name = "replay", description = {"Runs a log file through the topology on an embedded Kafka.",
+    "Alert JSON lines on stdout and nothing else; progress and a summary on stderr; ends when the input is consumed."})
+final class ReplayCommand implements Callable<Integer> {
     private static final long STALL_LIMIT_NANOS = 180_000_000_000L;
-    static final String USAGE = "replay --input FILE|- [--format NAME] [--config FILE]";
+    @Option(names = "--input", paramLabel = "FILE|-", required = true,
+            description = "the log file, or - for standard input")
+    String input;
+    @Option(names = "--format", paramLabel = "NAME", description = "its format (default: input.format from the config)")
+    String formatOption;
+    @Option(names = "--config", paramLabel = "FILE", description = "config file (default: the built-in defaults)")
+    String configFile;
     private final Parsers parsers;
     private final PrintStream out;
     private final PrintStream err;
@@ -46,11 +56,10 @@ final class ReplayCommand {
         this.err = err;
     }
 
-    int run(List<String> argv) throws Exception {
-        Args args = Args.parse("replay", argv, Set.of("--input", "--format", "--config"), Set.of());
-        String input = args.required("--input");
-        GatewatchConfig config = ConfigFiles.load(args.get("--config"), parsers);
-        String format = args.get("--format", config.inputFormat());
+    @Override
+    public Integer call() throws Exception {
+        GatewatchConfig config = ConfigFiles.load(configFile, parsers);
+        String format = formatOption != null ? formatOption : config.inputFormat();
         if (!parsers.names().contains(format)) {
             throw new UsageException("replay: --format " + format + ": unknown; known: " + String.join(", ", parsers.names()));
         }

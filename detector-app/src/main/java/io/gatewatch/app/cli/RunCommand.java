@@ -4,6 +4,7 @@ import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
 import io.gatewatch.alerting.metrics.DeliveryMetrics;
+import io.gatewatch.app.api.ApiService;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.health.AlertingHealthCheck;
 import io.gatewatch.app.health.HealthCheck;
@@ -18,15 +19,31 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code run --config FILE}: production, against the cluster in the config. Several instances with
  * the same {@code kafka.application_id} share the work, as Kafka Streams instances do.
  */
-final class RunCommand {
-    static final String USAGE = "run --config FILE [--state-dir DIR] [--metrics-port N] [--metrics-bind ADDR] [--no-alerting]";
+@Command(name = "run", description = {"Production: runs against the Kafka cluster named in the config.",
+    "Creates missing topics; instances with the same kafka.application_id share the partitions."})
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE", required = true, description = "config file")
+    String configFile;
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "gatewatch-state",
+            description = "where Kafka Streams keeps its local state")
+    String stateDirOption;
+    @Option(names = "--metrics-port", paramLabel = "PORT", converter = Converters.Port.class,
+            defaultValue = "" + DemoCommand.DEFAULT_METRICS_PORT, description = "Prometheus metrics port")
+    int metricsPort;
+    @Option(names = "--metrics-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "numeric address the metrics port listens on; 0.0.0.0 in a container")
+    String bind;
+    @Option(names = "--no-alerting", description = "do not run the alerting service here (run `detector alerting` apart)")
+    boolean noAlerting;
     private final Parsers parsers;
     private final PrintStream err;
 
@@ -35,18 +52,15 @@ final class RunCommand {
         this.err = err;
     }
 
-    int run(List<String> argv) throws Exception {
-        Args args = Args.parse("run", argv, Set.of("--config", "--state-dir", "--metrics-port", "--metrics-bind"),
-                Set.of("--no-alerting"));
-        GatewatchConfig config = ConfigFiles.load(args.required("--config"), parsers);
+    @Override
+    public Integer call() throws Exception {
+        GatewatchConfig config = ConfigFiles.load(configFile, parsers);
         String bootstrap = config.kafka().bootstrapServers();
-        Path stateDir = Path.of(args.get("--state-dir", "gatewatch-state"));
-        int metricsPort = (int) args.positiveLong("--metrics-port", 9464);
-        String bind = args.get("--metrics-bind", "127.0.0.1");
+        Path stateDir = Path.of(stateDirOption);
         if (!bind.matches("[0-9.]+|[0-9a-fA-F:]+")) {
             throw new UsageException("run: --metrics-bind " + bind + ": must be a numeric IP address, e.g. 127.0.0.1 or 0.0.0.0");
         }
-        AlertingConfig alerting = args.flag("--no-alerting") ? null : ConfigFiles.alerting(config);
+        AlertingConfig alerting = noAlerting ? null : ConfigFiles.alerting(config);
         List<String> created = TopicSetup.ensure(bootstrap, config.kafka(),
                 alerting == null ? List.of() : List.of(alerting.deadLetterTopic()));
         if (!created.isEmpty()) {
@@ -55,8 +69,10 @@ final class RunCommand {
         GatewatchMetrics metrics = new GatewatchMetrics(MetricsServer.newRegistry());
         CountDownLatch stopped = new CountDownLatch(1);
         try (MetricsServer server = MetricsServer.start(metrics.registry(), java.net.InetAddress.getByName(bind), metricsPort);
-             Pipeline pipeline = new Pipeline(config, parsers, metrics, bootstrap, stateDir);
-             AlertingService delivery = alerting == null ? null : new AlertingService(alerting, bootstrap,
+             Pipeline pipeline = new Pipeline(config, parsers, metrics, bootstrap, stateDir, ApiService.streamsOverrides(server));
+             ApiService api = ApiService.start(config, pipeline.streams(), server, bootstrap);
+             AlertingService delivery = alerting == null ? null : new AlertingService(
+                     alerting.withDefaultSlackLinkBase(ApiService.baseUrl(server)), bootstrap,
                      config.kafka().topics().alerts(), config.kafka().applicationId() + "-alerting", System.out,
                      Clock.systemUTC(), new DeliveryMetrics(metrics.registry()),
                      DetectorRegistry.standard().infos())) {
@@ -76,8 +92,12 @@ final class RunCommand {
             if (delivery != null) {
                 delivery.start();
             }
+            if (config.api().token() == null && !server.address().getAddress().isLoopbackAddress()) {
+                err.println("run: warning: the query API on " + bind + " answers anyone who can reach it; set api.token "
+                        + "or GATEWATCH_API_TOKEN");
+            }
             err.println("run: application " + config.kafka().applicationId() + " on " + bootstrap
-                    + "; metrics on " + server.url());
+                    + "; metrics on " + server.url() + ", web page and API on " + server.url().replace("/metrics", "/"));
             stopped.await();
         }
         return 0;

@@ -13,15 +13,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code simulate --out DIR [--hours H] [--seed N] [--users N] [--start ISO]}: writes DIR/access.log
+ * {@code simulate --out DIR [--hours H] [--seed N] [--users N] [--start ISO] [--profile classic|hard]}: writes DIR/access.log
  * (NGINX combined, time-ordered, UTC) and DIR/labels.json (who did what, when, from where). The same
  * options give the same bytes.
  */
-final class SimulateCommand {
-    static final String USAGE = "simulate --out DIR [--hours 12] [--seed 42] [--users 2500] [--start 2026-01-12T06:00:00Z]";
+@Command(name = "simulate", description = {"Writes a labelled NGINX log with benign traffic and one run of every attack.",
+    "DIR/access.log and DIR/labels.json (who did what, when); the same options give the same bytes."})
+final class SimulateCommand implements Callable<Integer> {
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "the folder to write to")
+    Path out;
+    @Option(names = "--hours", paramLabel = "H", defaultValue = "12", description = "hours of traffic, 0.02 to 168")
+    String hours;
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "random seed")
+    String seed;
+    @Option(names = "--users", paramLabel = "N", defaultValue = "2500", converter = Converters.PositiveLong.class,
+            description = "benign users")
+    long users;
+    @Option(names = "--start", paramLabel = "TIME", defaultValue = "2026-01-12T06:00:00Z",
+            description = "ISO-8601 time of the first line")
+    String start;
+    @Option(names = "--profile", paramLabel = "classic|hard", defaultValue = "classic",
+            description = "classic: the first simulator's fixed plan; hard: thirteen attack kinds at times and paces "
+                    + "drawn from the seed, among benign crowds that look like attacks")
+    String profile;
     static final String ACCESS_LOG = "access.log";
     static final String LABELS = "labels.json";
     private static final long PROGRESS_EVERY = 100_000;
@@ -31,13 +50,12 @@ final class SimulateCommand {
         this.err = err;
     }
 
-    int run(List<String> argv) throws UsageException, IOException {
-        Args args = Args.parse("simulate", argv, Set.of("--out", "--hours", "--seed", "--users", "--start"), Set.of());
-        Path out = Path.of(args.required("--out"));
-        Simulation.Spec spec = spec(args);
+    @Override
+    public Integer call() throws UsageException, IOException {
+        Simulation.Spec spec = spec();
         long started = System.nanoTime();
-        err.printf("simulate: generating %s h of traffic from %s, seed %d, %,d users...%n",
-                hours(spec.length()), spec.start(), spec.seed(), spec.users());
+        err.printf("simulate: generating %s h of %s traffic from %s, seed %d, %,d users...%n",
+                hours(spec.length()), spec.profile().json(), spec.start(), spec.seed(), spec.users());
         Simulation.Result result = Simulation.run(spec);
         result.notes().forEach(n -> err.println("simulate: " + n));
         err.printf("simulate: %,d lines generated in %.1f s; writing %s%n", result.lines().size(), secondsSince(started),
@@ -52,8 +70,7 @@ final class SimulateCommand {
         return 0;
     }
 
-    private static Simulation.Spec spec(Args args) throws UsageException {
-        String hours = args.get("--hours", "12");
+    private Simulation.Spec spec() throws UsageException {
         Duration length;
         try {
             double h = Double.parseDouble(hours);
@@ -64,18 +81,15 @@ final class SimulateCommand {
         } catch (NumberFormatException e) {
             throw new UsageException("simulate: --hours = " + hours + ": must be a number of hours from 0.02 to 168");
         }
-        String seed = args.get("--seed", "42");
         long seedValue;
         try {
             seedValue = Long.parseLong(seed);
         } catch (NumberFormatException e) {
             throw new UsageException("simulate: --seed = " + seed + ": must be a whole number");
         }
-        long users = args.positiveLong("--users", 2500);
         if (users > Simulation.Spec.MAX_USERS) {
             throw new UsageException("simulate: --users = " + users + ": must be at most " + Simulation.Spec.MAX_USERS);
         }
-        String start = args.get("--start", "2026-01-12T06:00:00Z");
         Instant startTime;
         try {
             startTime = Instant.parse(start);
@@ -83,7 +97,12 @@ final class SimulateCommand {
             throw new UsageException("simulate: --start = " + start + ": must be an ISO-8601 time with a zone, like "
                     + "2026-01-12T06:00:00Z");
         }
-        return new Simulation.Spec(seedValue, startTime, length, (int) users);
+        Simulation.Profile chosen = switch (profile) {
+            case "classic" -> Simulation.Profile.CLASSIC;
+            case "hard" -> Simulation.Profile.HARD;
+            default -> throw new UsageException("simulate: --profile = " + profile + ": must be classic or hard");
+        };
+        return new Simulation.Spec(seedValue, startTime, length, (int) users, chosen);
     }
 
     private void writeLog(Path file, List<String> lines) throws IOException {

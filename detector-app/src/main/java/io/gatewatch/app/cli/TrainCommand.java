@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code train --input FILE --out MODEL [--format nginx] [--interval 1m] [--min-requests 20] [--config FILE]}:
@@ -30,9 +32,25 @@ import java.util.Set;
  * no Kafka; the config is read only for its login routes. Exit 0 with the model written, 2 when the
  * input is missing or too small to learn from.
  */
-final class TrainCommand {
-    static final String USAGE = "train --input FILE --out MODEL [--format nginx] [--interval 1m] [--min-requests 20]"
-            + " [--config FILE]";
+@Command(name = "train", description = {"Trains the anomaly detector's model on a log of your own normal traffic.",
+    "Per client IP and interval, no Kafka; prints what it learned from and the scores on its own data."})
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--input", paramLabel = "FILE", required = true, description = "a log of normal traffic")
+    Path input;
+    @Option(names = "--out", paramLabel = "MODEL", required = true, description = "the model file to write")
+    Path out;
+    @Option(names = "--format", paramLabel = "NAME", defaultValue = "nginx", description = "the log's format")
+    String format;
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1m",
+            converter = Converters.PositiveDuration.class,
+            description = "behaviour is summarised per client and interval, 10s to 1h; detectors.anomaly.interval must match")
+    Duration interval;
+    @Option(names = "--min-requests", paramLabel = "N", defaultValue = "20",
+            description = "quieter intervals are not learned from, 1 to 1000000")
+    String minRequestsText;
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "config file, read for its login routes (default: the built-in defaults)")
+    String configFile;
     /** Fewer intervals than this are no picture of normal traffic. */
     static final int MIN_VECTORS = 10;
     private final Parsers parsers;
@@ -43,22 +61,17 @@ final class TrainCommand {
         this.err = err;
     }
 
-    int run(List<String> argv) throws UsageException, ConfigException, IOException {
-        Args args = Args.parse("train", argv, Set.of("--input", "--out", "--format", "--interval", "--min-requests",
-                "--config"), Set.of());
-        Path input = Path.of(args.required("--input"));
-        Path out = Path.of(args.required("--out"));
-        String format = args.get("--format", "nginx");
+    @Override
+    public Integer call() throws UsageException, ConfigException, IOException {
         if (!parsers.names().contains(format)) {
             throw new UsageException("train: --format " + format + ": unknown; known: "
                     + String.join(", ", parsers.names().stream().sorted().toList()));
         }
-        Duration interval = args.duration("--interval", Duration.ofMinutes(1));
         if (interval.compareTo(Duration.ofSeconds(10)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
             throw new UsageException("train: --interval = " + Durations.format(interval) + ": must be from 10s to 1h");
         }
-        int minRequests = minRequests(args.get("--min-requests", "20"));
-        GatewatchConfig config = ConfigFiles.load(args.get("--config"), parsers);
+        int minRequests = minRequests(minRequestsText);
+        GatewatchConfig config = ConfigFiles.load(configFile, parsers);
         LogParser parser = parsers.forName(format);
         BehaviourVectors vectors = new BehaviourVectors(interval.toMillis(), minRequests, config.loginRoutes());
         long lines = 0;

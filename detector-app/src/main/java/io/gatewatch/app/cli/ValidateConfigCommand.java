@@ -5,10 +5,16 @@ import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.schema.parse.Parsers;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /** {@code validate-config FILE}: every problem on its own line and exit 2, or a one-line summary and 0. */
-final class ValidateConfigCommand {
-    static final String USAGE = "validate-config FILE";
+@Command(name = "validate-config", description = {"Checks a config file and prints every problem.",
+    "One per line as file: key = value: reason (exit code 2), or a one-line summary (exit code 0)."})
+final class ValidateConfigCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "the config file")
+    String file;
     private final Parsers parsers;
     private final PrintStream out;
     private final PrintStream err;
@@ -19,11 +25,8 @@ final class ValidateConfigCommand {
         this.err = err;
     }
 
-    int run(List<String> argv) throws UsageException {
-        if (argv.size() != 1 || argv.getFirst().startsWith("--")) {
-            throw new UsageException("validate-config: give exactly one config file");
-        }
-        String file = argv.getFirst();
+    @Override
+    public Integer call() {
         try {
             GatewatchConfig c = ConfigFiles.load(file, parsers);
             List<String> on = c.detectors().stream().filter(d -> d.settings().enabled())

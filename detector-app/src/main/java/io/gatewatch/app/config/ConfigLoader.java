@@ -134,7 +134,8 @@ public final class ConfigLoader {
 
         return new GatewatchConfig(kafka, format, List.copyOf(order), loginRoutes, Allowlist.read(root.child("allowlist")),
                 grace, idle, maxFuture, readDetectors(root.child("detectors")),
-                root.has("alerting") ? root.json().get("alerting") : null);
+                root.has("alerting") ? root.json().get("alerting") : null,
+                ApiSettings.read(root.child("api"), System.getenv()), InventorySettings.read(root.child("inventory")));
     }
 
     private List<DetectorBlock> readDetectors(ConfigNode n) {

@@ -32,10 +32,15 @@ public record CredentialStuffingConfig(
      * Attempts are counted regardless of status because some applications answer a failed login
      * with 200 (WordPress, Joomla); failures are what a 401/403 says outright.
      *
-     * @param maxFailures tolerated failures in the window; one more fires
-     * @param maxAttempts tolerated attempts in the window; one more fires
+     * @param maxFailures     tolerated failures in the window; one more fires
+     * @param maxAttempts     tolerated attempts in the window; one more fires
+     * @param minFailureRatio the window fires only while at least this share of its attempts failed (0: any);
+     *                        a long window needs it, or a carrier NAT's thousand users' typos would add up
      */
-    public record Window(String name, Duration length, int maxFailures, int maxAttempts) {
+    public record Window(String name, Duration length, int maxFailures, int maxAttempts, double minFailureRatio) {
+        public Window(String name, Duration length, int maxFailures, int maxAttempts) {
+            this(name, length, maxFailures, maxAttempts, 0.0);
+        }
     }
 
     /**
@@ -91,11 +96,15 @@ public record CredentialStuffingConfig(
 
     public static List<Window> defaultWindows() {
         // rapid: no person submits six logins within five seconds, whatever the application answers
-        // (WordPress and others answer a failed login with 200, so only the pace shows it)
+        // (WordPress and others answer a failed login with 200, so only the pace shows it).
+        // long: guessing slowed to one try every few minutes for hours; 20 failures in two hours at a
+        // failure ratio of 80 % or more is no person (a stale saved password fails a few times a day)
+        // and no NAT (its many users mostly log in)
         return List.of(
                 new Window("burst", Duration.ofSeconds(30), 5, 20),
                 new Window("slow", Duration.ofMinutes(10), 10, 40),
-                new Window("rapid", Duration.ofSeconds(5), 5, 5));
+                new Window("rapid", Duration.ofSeconds(5), 5, 5),
+                new Window("long", Duration.ofHours(2), 19, 1_000_000, 0.8));
     }
 
     static final DetectorSettings.Keys COMMON = DetectorSettings.keys(true, Alert.Mode.ALERT, Alert.Severity.HIGH,
@@ -108,11 +117,14 @@ public record CredentialStuffingConfig(
             .reloadable().doc("failed logins tolerated in the window; one more fires");
     static final ConfigKey<Integer> WINDOW_MAX_ATTEMPTS = ConfigKey.integer("max_attempts", 20).range(1, 1_000_000)
             .reloadable().doc("login attempts tolerated in the window, whatever the status; one more fires");
+    static final ConfigKey<Double> WINDOW_MIN_FAILURE_RATIO = ConfigKey.number("min_failure_ratio", 0.0).range(0.0, 1.0)
+            .reloadable().doc("the window fires only while at least this share of its attempts failed (0: any)");
     static final ConfigDef.SectionList WINDOWS = new ConfigDef.SectionList("windows",
-            ConfigDef.of(WINDOW_NAME, WINDOW_LENGTH, WINDOW_MAX_FAILURES, WINDOW_MAX_ATTEMPTS),
+            ConfigDef.of(WINDOW_NAME, WINDOW_LENGTH, WINDOW_MAX_FAILURES, WINDOW_MAX_ATTEMPTS, WINDOW_MIN_FAILURE_RATIO),
             "login attempts and failures per client are counted in each window; crossing any fires", false,
             String.join(", ", defaultWindows().stream().map(w -> w.name() + " " + Durations.format(w.length()) + " "
-                    + w.maxFailures() + "/" + w.maxAttempts()).toList()), 1, 4);
+                    + w.maxFailures() + "/" + w.maxAttempts()
+                    + (w.minFailureRatio() > 0 ? " at " + w.minFailureRatio() + " failed" : "")).toList()), 1, 4);
     static final ConfigKey<List<Integer>> FAILURE_STATUSES = statuses("failure_statuses", List.of(401, 403))
             .doc("statuses of a login route that count as a failed login");
     static final ConfigKey<List<Integer>> AUTH_FAILURE_STATUSES_ANYWHERE = statuses("auth_failure_statuses_anywhere",
@@ -148,7 +160,7 @@ public record CredentialStuffingConfig(
             w.allowOnly(WINDOWS.item());
             String name = w.get(WINDOW_NAME);
             out.add(new Window(name == null ? "window" + out.size() : name, w.get(WINDOW_LENGTH),
-                    w.get(WINDOW_MAX_FAILURES), w.get(WINDOW_MAX_ATTEMPTS)));
+                    w.get(WINDOW_MAX_FAILURES), w.get(WINDOW_MAX_ATTEMPTS), w.get(WINDOW_MIN_FAILURE_RATIO)));
         }
         return List.copyOf(out);
     }

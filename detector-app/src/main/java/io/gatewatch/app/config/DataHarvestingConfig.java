@@ -23,6 +23,8 @@ import java.util.Locale;
  * @param maxStride        the largest id stride that is a walk step (pages and offsets may stride any amount)
  * @param volumeWindow     response bytes are summed over this window
  * @param maxResponseMb    megabytes (10^6 bytes) of responses tolerated in the volume window
+ * @param volumeMinRequests responses in the volume window below which no volume is bulk: one to three
+ *                         downloads of a large public file are not an export, however many bytes
  * @param routesTracked    how many route templates are followed per client (each costs state)
  * @param paginationParams query parameters whose value is a position in a list (first found wins)
  */
@@ -37,6 +39,7 @@ public record DataHarvestingConfig(
         int maxStride,
         Duration volumeWindow,
         double maxResponseMb,
+        int volumeMinRequests,
         int routesTracked,
         List<String> paginationParams) implements DetectorConfig {
 
@@ -85,6 +88,8 @@ public record DataHarvestingConfig(
             .between(Duration.ofMinutes(1), Duration.ofDays(1)).doc("response bytes are summed over this window");
     static final ConfigKey<Double> MAX_RESPONSE_MB = ConfigKey.number("max_response_mb", 500).range(0.01, 10_000_000)
             .reloadable().doc("megabytes (10^6 bytes) of responses tolerated in volume_window");
+    static final ConfigKey<Integer> VOLUME_MIN_REQUESTS = ConfigKey.integer("volume_min_requests", 20).range(1, 1_000_000)
+            .reloadable().doc("fewer responses in the volume window are never a bulk export, however many bytes");
     static final ConfigKey<Integer> ROUTES_TRACKED = ConfigKey.integer("routes_tracked", 4).range(1, 8)
             .doc("route templates followed per client (each costs state)");
     static final ConfigKey<List<String>> PAGINATION_PARAMS = ConfigKey.texts("pagination_params",
@@ -94,7 +99,7 @@ public record DataHarvestingConfig(
     /** The keys of the {@code data_harvesting:} block. */
     public static final ConfigDef KEYS = ConfigDef.of().plus(COMMON.entries()).plus(WINDOW, MAX_DISTINCT_IDS, MAX_PAGES,
             MAX_DISTINCT_OBJECTS, WALK_WINDOW, WALK_MIN_STEPS, MAX_STRIDE, VOLUME_WINDOW, MAX_RESPONSE_MB,
-            ROUTES_TRACKED, PAGINATION_PARAMS);
+            VOLUME_MIN_REQUESTS, ROUTES_TRACKED, PAGINATION_PARAMS);
 
     public static DataHarvestingConfig read(ConfigNode n) {
         n.allowOnly(KEYS);
@@ -116,6 +121,6 @@ public record DataHarvestingConfig(
         List<String> params = n.get(PAGINATION_PARAMS);
         return new DataHarvestingConfig(settings, window, maxIds, maxPages, maxObjects, n.get(WALK_WINDOW),
                 n.get(WALK_MIN_STEPS), n.get(MAX_STRIDE), n.get(VOLUME_WINDOW), n.get(MAX_RESPONSE_MB),
-                n.get(ROUTES_TRACKED), params.stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct().toList());
+                n.get(VOLUME_MIN_REQUESTS), n.get(ROUTES_TRACKED), params.stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct().toList());
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param idleExpiry     a client profile not seen for this long is deleted
  * @param maxFuture      how far ahead of the wall clock an event may be dated; later ones are dead-lettered
  * @param alerting       the {@code alerting:} block, validated by the alerting module
+ * @param api            the query API's token and memory
+ * @param inventory      how the API inventory flags new, shadow and zombie routes
  */
 public record GatewatchConfig(
         KafkaSettings kafka,
@@ -26,11 +28,22 @@ public record GatewatchConfig(
         Duration idleExpiry,
         Duration maxFuture,
         List<DetectorBlock> detectors,
-        JsonNode alerting) {
+        JsonNode alerting,
+        ApiSettings api,
+        InventorySettings inventory) {
 
+    /**
+     * Generic login paths and the admin and token endpoints of the applications most often attacked:
+     * WordPress ({@code wp-login.php}, {@code xmlrpc.php}), Joomla ({@code /administrator/index.php}),
+     * Drupal ({@code /user/login}), Magento (admin and integration tokens), phpMyAdmin, Grafana,
+     * Keycloak and OAuth token endpoints.
+     */
     public static final List<String> DEFAULT_LOGIN_ROUTES = List.of(
             "/login", "/signin", "/sign-in", "/logon", "/auth", "/session", "/sessions", "/token",
             "/oauth/token", "/oauth2/token", "/wp-login.php", "/xmlrpc.php", "/user/login",
-            "/**/login", "/**/signin", "/**/sign-in", "/**/auth/token", "/**/oauth/token", "/**/session",
-            "/**/sessions", "/**/authenticate");
+            "/administrator/index.php", "/administrator", "/phpmyadmin/index.php", "/pma/index.php",
+            "/rest/*/integration/admin/token", "/rest/*/integration/customer/token", "/index.php/admin",
+            "/**/protocol/openid-connect/token", "/api/user/auth",
+            "/**/login", "/**/signin", "/**/sign-in", "/**/auth/token", "/**/oauth/token", "/**/oauth2/token",
+            "/**/session", "/**/sessions", "/**/authenticate");
 }

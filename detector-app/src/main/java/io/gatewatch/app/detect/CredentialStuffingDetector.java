@@ -111,7 +111,8 @@ public final class CredentialStuffingDetector implements Detector<CredentialStuf
         boolean failed = e.status() != null && (f.loginRoute()
                 ? config.failureStatuses().contains(e.status())
                 : config.authFailureStatusesAnywhere().contains(e.status()));
-        boolean attempt = (f.loginRoute() && !"OPTIONS".equals(e.method()) && !"HEAD".equals(e.method())) || failed;
+        // Reading a login page (GET) is no attempt: Joomla's admin pages all share /administrator/index.php.
+        boolean attempt = (f.loginRoute() && submits(e.method())) || failed;
         if (!attempt) {
             return null;
         }
@@ -129,15 +130,22 @@ public final class CredentialStuffingDetector implements Detector<CredentialStuf
         return evaluate(s, e, f);
     }
 
+    private static boolean submits(String method) {
+        return method != null && !"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method);
+    }
+
     private Finding evaluate(State s, ApiEvent e, EventFacts f) {
         List<Window> windows = config.windows();
         int worst = -1;
         double worstRatio = 0;
         for (int i = 0; i < windows.size(); i++) {
             Window w = windows.get(i);
-            double ratio = Math.max(
-                    (double) s.failures[i].sum(f.ts()) / (w.maxFailures() + 1),
-                    (double) s.attempts[i].sum(f.ts()) / (w.maxAttempts() + 1));
+            long failures = s.failures[i].sum(f.ts());
+            long attempts = s.attempts[i].sum(f.ts());
+            if (w.minFailureRatio() > 0 && failures < w.minFailureRatio() * attempts) {
+                continue;
+            }
+            double ratio = Math.max((double) failures / (w.maxFailures() + 1), (double) attempts / (w.maxAttempts() + 1));
             if (ratio >= 1 && ratio > worstRatio) {
                 worst = i;
                 worstRatio = ratio;
@@ -158,6 +166,9 @@ public final class CredentialStuffingDetector implements Detector<CredentialStuf
         evidence.put("attempts", attempts);
         evidence.put("max_attempts", w.maxAttempts());
         evidence.put("failure_ratio", attempts == 0 ? 0.0 : Math.round(1000.0 * failures / attempts) / 1000.0);
+        if (w.minFailureRatio() > 0) {
+            evidence.put("min_failure_ratio", w.minFailureRatio());
+        }
         evidence.put("crossed", byFailures ? "max_failures" : "max_attempts");
         if (e.user() != null) {
             evidence.put("last_user", e.user());

@@ -48,6 +48,8 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
             new StateSection<>(4, 1, c -> List.of(c.window(), c.walkWindow(), c.volumeWindow(), c.routesTracked())),
             DataHarvestingDetector::new);
     static final int VOLUME_BUCKETS = 12;
+    /** Coarse on purpose: the count only has to tell many responses from a handful, and costs state per client. */
+    static final int RESPONSE_COUNT_BUCKETS = 4;
     private final DataHarvestingConfig config;
     private final long windowMs;
     private final long walkWindowMs;
@@ -97,6 +99,8 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
         final Slot[] slots;
         final SlidingDistinct objects;
         final RingCounter volumeKb;
+        /** Responses that carried bytes, in the same window: volume is judged only over many of them. */
+        final RingCounter volumeResponses;
         /** Hashes of the distinct user agents seen, at most {@link #MAX_PEOPLE}: people behind one address. */
         final int[] agents = new int[MAX_PEOPLE];
         int agentCount;
@@ -107,6 +111,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
             this.windowMs = windowMs;
             this.objects = new SlidingDistinct(windowMs);
             this.volumeKb = new RingCounter(volumeWindowMs, VOLUME_BUCKETS);
+            this.volumeResponses = new RingCounter(volumeWindowMs, RESPONSE_COUNT_BUCKETS);
         }
 
         @Override
@@ -135,6 +140,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
             }
             objects.writeTo(out);
             volumeKb.writeTo(out);
+            volumeResponses.writeTo(out);
             out.writeVarInt(agentCount);
             for (int i = 0; i < agentCount; i++) {
                 out.writeVarInt(agents[i]);
@@ -165,6 +171,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
             }
             objects.readFrom(in);
             volumeKb.readFrom(in);
+            volumeResponses.readFrom(in);
             agentCount = Math.min(in.readVarInt(), MAX_PEOPLE);
             for (int i = 0; i < agentCount; i++) {
                 agents[i] = in.readVarInt();
@@ -213,6 +220,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
         noteAgent(s, e.userAgent());
         if (e.bytesOut() != null && e.bytesOut() > 0) {
             s.volumeKb.add(ts, (int) Math.min(Integer.MAX_VALUE, Math.ceilDiv(e.bytesOut(), 1000L)));
+            s.volumeResponses.add(ts, 1);
         }
         Slot slot = null;
         ObjectRef ref = isRead(e.method()) && f.route() != null
@@ -318,7 +326,8 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
             }
         }
         long kb = s.volumeKb.sum(ts);
-        if (kb / maxResponseKb > worstOver) {
+        long responses = s.volumeResponses.sum(ts);
+        if (kb / maxResponseKb > worstOver && responses >= config.volumeMinRequests()) {
             worst = Signal.RESPONSE_VOLUME;
             worstOver = kb / maxResponseKb;
         }
@@ -330,7 +339,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
             case DISTINCT_IDS, DISTINCT_PAGES -> distinctFinding(worst, over, slot, ref, distinct, people(s), e, f);
             case ID_WALK, PAGE_WALK -> walkFinding(worst, over, slot, ref, distinct, e, f);
             case DISTINCT_OBJECTS -> objectsFinding(over, s, ref, objects, f);
-            case RESPONSE_VOLUME -> volumeFinding(over, kb, f);
+            case RESPONSE_VOLUME -> volumeFinding(over, kb, responses, f);
         };
     }
 
@@ -402,18 +411,20 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
                 summary, evidence, List.of());
     }
 
-    private Finding volumeFinding(double over, long kb, EventFacts f) {
+    private Finding volumeFinding(double over, long kb, long responses, EventFacts f) {
         double mb = kb / 1000.0;
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("signal", Signal.RESPONSE_VOLUME.json());
         evidence.put("response_mb", Math.round(mb * 10) / 10.0);
         evidence.put("max_response_mb", config.maxResponseMb());
         evidence.put("volume_window", Durations.format(config.volumeWindow()));
+        evidence.put("responses", responses);
+        evidence.put("volume_min_requests", config.volumeMinRequests());
         if (f.route() != null) {
             evidence.put("sample_route", f.route());
         }
-        String summary = String.format(Locale.ROOT, "%s took %.1f MB of responses within %s (tolerated: %s MB): bulk "
-                + "export; check what it fetched, then throttle or block it.", f.key(), mb,
+        String summary = String.format(Locale.ROOT, "%s took %.1f MB in %d responses within %s (tolerated: %s MB): bulk "
+                + "export; check what it fetched, then throttle or block it.", f.key(), mb, responses,
                 Durations.format(config.volumeWindow()), plain(config.maxResponseMb()));
         return new Finding(f.ts(), Math.max(1, Math.round(mb)), score(over), severity(over), null, null, summary,
                 evidence, List.of());

@@ -65,6 +65,7 @@ public final class MetricsServer implements AutoCloseable {
         }
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 0);
+            // API handlers may wait on a peer instance: they must not hold up a scrape.
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             http.setExecutor(executor);
             http.createContext("/metrics", exchange -> {
@@ -96,6 +97,15 @@ public final class MetricsServer implements AutoCloseable {
     /** Serves {@code /health} (readiness) and {@code /health/live} (liveness) from these checks. */
     public MetricsServer health(List<HealthCheck> checks) {
         return route("/health", new Health(checks));
+    }
+
+    /** The same as {@link #route}, for handlers that need not chain. */
+    public void handle(String path, HttpHandler handler) {
+        route(path, handler);
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
     }
 
     /** The {@code /metrics} URL, for messages. */

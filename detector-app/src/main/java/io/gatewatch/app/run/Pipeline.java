@@ -27,11 +27,18 @@ public final class Pipeline implements AutoCloseable {
 
     public Pipeline(GatewatchConfig config, Parsers parsers, GatewatchMetrics metrics, String bootstrapServers,
             Path stateDir) {
+        this(config, parsers, metrics, bootstrapServers, stateDir, java.util.Map.of());
+    }
+
+    /** @param overrides Streams properties set by the caller, e.g. {@code application.server} from the API's address */
+    public Pipeline(GatewatchConfig config, Parsers parsers, GatewatchMetrics metrics, String bootstrapServers,
+            Path stateDir, java.util.Map<String, String> overrides) {
+        java.util.Properties props = StreamsSettings.of(config.kafka(), bootstrapServers, stateDir);
+        props.putAll(overrides);
         DetectorRegistry detectors = DetectorRegistry.standard();
         // Stored sections with another shape are reset on first touch; this line is what they are compared with.
         log.info("detector state shapes (version/fingerprint): {}", detectors.shapes(config.detectors()));
-        streams = new KafkaStreams(GatewatchTopology.build(config, parsers, metrics, detectors),
-                StreamsSettings.of(config.kafka(), bootstrapServers, stateDir));
+        streams = new KafkaStreams(GatewatchTopology.build(config, parsers, metrics, detectors), props);
         streamsMetrics = metrics.bind(streams);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {

@@ -14,7 +14,12 @@ public enum AttackKind {
     LOW_AND_SLOW_RECON("low_and_slow_recon", "reconnaissance", Alert.Scope.CLIENT),
     TRAFFIC_SPIKE("traffic_spike", "traffic_spike", Alert.Scope.CLIENT),
     ID_ENUMERATION("id_enumeration", "data_harvesting", Alert.Scope.CLIENT),
-    PAGINATION_SCRAPING("pagination_scraping", "data_harvesting", Alert.Scope.CLIENT);
+    PAGINATION_SCRAPING("pagination_scraping", "data_harvesting", Alert.Scope.CLIENT),
+    ROUTE_FLOOD("route_flood", "traffic_spike", Alert.Scope.ROUTE),
+    LONG_BRUTE_FORCE("long_brute_force", "credential_stuffing", Alert.Scope.CLIENT),
+    NEW_CLIENT_BURST("new_client_burst", "traffic_spike", Alert.Scope.CLIENT),
+    PARAMETER_ENUMERATION("parameter_enumeration", "data_harvesting", Alert.Scope.CLIENT),
+    CMS_LOGIN_STUFFING("cms_login_stuffing", "credential_stuffing", Alert.Scope.CLIENT);
 
     private final String type;
     private final String expectedDetector;

@@ -23,9 +23,13 @@ public final class Simulation {
     /**
      * @param users shoppers with their own address; the NAT's employees are a twentieth of that
      */
-    public record Spec(long seed, Instant start, Duration length, int users) {
+    public record Spec(long seed, Instant start, Duration length, int users, Profile profile) {
         public static final int MAX_USERS = 100_000;
         public static final Duration MAX_LENGTH = Duration.ofDays(7);
+
+        public Spec(long seed, Instant start, Duration length, int users) {
+            this(seed, start, length, users, Profile.CLASSIC);
+        }
 
         public Spec {
             if (length.isNegative() || length.isZero() || length.compareTo(MAX_LENGTH) > 0) {
@@ -34,6 +38,20 @@ public final class Simulation {
             if (users < 1 || users > MAX_USERS) {
                 throw new IllegalArgumentException("users must be from 1 to " + MAX_USERS + ", was " + users);
             }
+        }
+    }
+
+    /**
+     * {@code classic}: the first simulator, each attack at a fixed point of the plan and a fixed pace, kept
+     * so that old results stay comparable. {@code hard}: thirteen attack kinds (the classic eight and
+     * five spread over routes, peers and hours) at times, paces, durations and sources drawn from the
+     * seed, among benign crowds that look like attacks to a fixed threshold.
+     */
+    public enum Profile {
+        CLASSIC, HARD;
+
+        public String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -52,7 +70,10 @@ public final class Simulation {
         IpPool ips = new IpPool(new SplittableRandom(spec.seed()));
         List<String> notes = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
-        for (Actor actor : plan(spec, from, scale)) {
+        List<Actor> actors = spec.profile() == Profile.HARD
+                ? HardPlan.actors(spec.users(), new SplittableRandom(spec.seed() ^ 0x5DEECE66DL), from, to)
+                : plan(spec, from, scale);
+        for (Actor actor : actors) {
             if (actor instanceof Actor.Attack attack && attack.startMillis() + attack.lengthMillis() > to) {
                 notes.add(attack.info().id() + " left out: it needs " + minutes(attack.lengthMillis())
                         + " min from minute " + minutes(attack.startMillis() - from) + " and the window is "

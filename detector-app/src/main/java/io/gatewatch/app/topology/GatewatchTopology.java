@@ -19,8 +19,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * raw ─▶ normalize ─▶ events ─▶ detect-clients (client-profiles) ─▶ alerts
- *            └──▶ dlq              ├──▶ dlq
- *                                  └──▶ route-tallies ─▶ detect-routes (route-profiles) ─▶ alerts
+ *            └──▶ dlq          │   ├──▶ dlq
+ *                              │   └──▶ route-tallies ─▶ detect-routes (route-profiles) ─▶ alerts
+ *                              └──▶ inventory-routes (route-inventory): the API inventory, per task
  * </pre>
  * The events topic doubles as the repartition by client key, so its partition count is the unit of
  * scale-out. Route-scope detectors get one summary per route, second and client task instead of
@@ -42,6 +43,8 @@ public final class GatewatchTopology {
     public static final String ROUTE_PROFILES = "route-profiles";
     public static final String ROUTE_ALERTS_SINK = "route-alerts-sink";
     public static final String ROUTE_DLQ_SINK = "route-dlq-sink";
+    public static final String INVENTORY_ROUTES = "inventory-routes";
+    public static final String ROUTE_INVENTORY = "route-inventory";
 
     private GatewatchTopology() {
     }
@@ -85,6 +88,9 @@ public final class GatewatchTopology {
         alerts.addSink(t, ALERTS_SINK, DETECT_CLIENTS);
         dlq.as(Serdes.String(), Serdes.ByteArray()).addSink(t, EVENTS_DLQ_SINK, DETECT_CLIENTS);
         routeTallies.addSink(t, ROUTE_TALLY_SINK, DETECT_CLIENTS);
+        t.addProcessor(INVENTORY_ROUTES, () -> new RouteInventoryProcessor(ROUTE_INVENTORY, metrics.registry()), EVENTS_SOURCE);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROUTE_INVENTORY),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), INVENTORY_ROUTES);
 
         // The route stage exists even with no route detector enabled, so the topology keeps one shape.
         routeTallies.addSourceFromEarliest(t, ROUTE_TALLY_SOURCE);

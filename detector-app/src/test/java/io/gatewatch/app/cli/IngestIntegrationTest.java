@@ -146,7 +146,8 @@ class IngestIntegrationTest {
 
     private int ingest(ByteArrayInputStream stdin, CountDownLatch stop, String... args) throws Exception {
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        return new IngestCommand(Parsers.standard(), stdin, errStream, stop).run(List.of(args));
+        return Main.runCommand(new IngestCommand(Parsers.standard(), stdin, errStream, stop), List.of(args),
+                new PrintStream(new ByteArrayOutputStream()), errStream);
     }
 
     /** Everything in the topic once it holds at least {@code expected} records, or what arrived within 30 s. */

@@ -118,10 +118,11 @@ class NginxGatewayIntegrationTest {
             try (Pipeline pipeline = new Pipeline(config, parsers, metrics, kafka.bootstrapServers(), dir.resolve("state"));
                  AlertTail tail = new AlertTail(kafka.bootstrapServers(), config.kafka().topics().alerts(), alerts::add)) {
                 pipeline.start();
-                Future<Integer> ingest = ingestThread.submit(() -> new IngestCommand(parsers,
-                        new ByteArrayInputStream(new byte[0]), new PrintStream(ingestErr, true, StandardCharsets.UTF_8),
-                        stopIngest).run(List.of("--format", "nginx", "--bootstrap", kafka.bootstrapServers(),
-                        "--follow", accessLog.toString())));
+                PrintStream ingestErrStream = new PrintStream(ingestErr, true, StandardCharsets.UTF_8);
+                Future<Integer> ingest = ingestThread.submit(() -> Main.runCommand(new IngestCommand(parsers,
+                        new ByteArrayInputStream(new byte[0]), ingestErrStream, stopIngest),
+                        List.of("--format", "nginx", "--bootstrap", kafka.bootstrapServers(), "--follow", accessLog.toString()),
+                        new PrintStream(new ByteArrayOutputStream()), ingestErrStream));
 
                 assertEquals(200, login(shopper, "alice", PASSWORD));
                 for (int id = 1; id <= 8; id++) {

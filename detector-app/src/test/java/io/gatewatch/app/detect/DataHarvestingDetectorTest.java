@@ -29,7 +29,7 @@ class DataHarvestingDetectorTest {
         return new DataHarvestingDetector(new DataHarvestingConfig(
                 new DetectorSettings(true, Alert.Mode.ALERT, Alert.Severity.HIGH, Duration.ofHours(1), Allowlist.EMPTY),
                 Duration.ofHours(1), 100, 40, maxDistinctObjects, Duration.ofHours(6), 20, 100, Duration.ofHours(1),
-                500, 4, DataHarvestingConfig.DEFAULT_PAGINATION_PARAMS));
+                500, 20, 4, DataHarvestingConfig.DEFAULT_PAGINATION_PARAMS));
     }
 
     private Finding get(DataHarvestingDetector.State s, long ts, String route, String path, String query, long bytes) {
@@ -178,6 +178,15 @@ class DataHarvestingDetectorTest {
     }
 
     @Test
+    void shouldNeverCallOneToThreeLargeDownloadsABulkExport() {
+        var downloader = detector.newSection();
+        for (int i = 0; i < 3; i++) {
+            assertNull(get(downloader, T0 + i * 30_000L, "/downloads/catalogue.pdf", "/downloads/catalogue.pdf", null,
+                    400_000_000));
+        }
+    }
+
+    @Test
     void shouldCatchUnusualResponseVolumeButNotOrdinaryUse() {
         var heavy = detector.newSection();
         Finding f = null;
@@ -269,7 +278,7 @@ class DataHarvestingDetectorTest {
         ClientProfile p = codec.newProfile();
         ByteWriter idle = new ByteWriter(16);
         p.sections[0].writeTo(idle);
-        assertEquals(4, idle.size(), "idle: no routes, empty sketch, empty volume counter, no user agents");
+        assertEquals(5, idle.size(), "idle: no routes, empty sketch, empty volume counters, no user agents");
         var s = (DataHarvestingDetector.State) p.sections[0];
         Random r = new Random(9);
         for (int i = 0; i < 300; i++) {

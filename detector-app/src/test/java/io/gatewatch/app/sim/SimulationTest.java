@@ -94,9 +94,9 @@ class SimulationTest {
     }
 
     @Test
-    void shouldLabelOneRunOfEveryAttackKindWithItsDetector() {
+    void shouldLabelOneRunOfEveryClassicAttackKindWithItsDetector() {
         List<Label> attacks = result.labels().actors().stream().filter(Label::isAttack).toList();
-        assertEquals(Arrays.stream(AttackKind.values()).map(AttackKind::type).toList(),
+        assertEquals(Arrays.stream(AttackKind.values()).limit(8).map(AttackKind::type).toList(),
                 attacks.stream().map(Label::type).sorted((a, b) -> AttackKind.valueOf(a.toUpperCase()).ordinal()
                         - AttackKind.valueOf(b.toUpperCase()).ordinal()).toList());
         for (Label a : attacks) {
