@@ -21,6 +21,7 @@ import io.gatewatch.alerting.state.InMemoryAlertingState;
 import io.gatewatch.alerting.state.KafkaAlertingState;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.JsonSerde;
+import io.gatewatch.schema.detector.DetectorInfos;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -95,17 +96,21 @@ public final class AlertingService implements AutoCloseable {
      * @param alertsTopic      normally {@code gatewatch.alerts}
      * @param groupId          consumer group; instances sharing it share the work
      * @param console          where console sinks print
+     * @param detectors        the detectors' titles and SIEM mappings (detector-app's registry)
      */
     public AlertingService(AlertingConfig config, String bootstrapServers, String alertsTopic, String groupId,
-                           PrintStream console, Clock clock) {
-        this(config, bootstrapServers, alertsTopic, groupId, console, clock, DeliveryMetrics.unserved());
+                           PrintStream console, Clock clock, DetectorInfos detectors) {
+        this(config, bootstrapServers, alertsTopic, groupId, console, clock, DeliveryMetrics.unserved(), detectors);
     }
 
-    /** @param metrics where the delivery meters and the alerts consumer's Kafka metrics are registered */
+    /**
+     * @param metrics   where the delivery meters and the alerts consumer's Kafka metrics are registered
+     * @param detectors the detectors' titles and SIEM mappings (detector-app's registry)
+     */
     public AlertingService(AlertingConfig config, String bootstrapServers, String alertsTopic, String groupId,
-                           PrintStream console, Clock clock, DeliveryMetrics metrics) {
+                           PrintStream console, Clock clock, DeliveryMetrics metrics, DetectorInfos detectors) {
         this(config, bootstrapServers, alertsTopic, groupId, clock, new KafkaProducer<>(producerProps(bootstrapServers)),
-                defaultSinks(console, clock), Sleeper.real(), metrics);
+                defaultSinks(console, clock, detectors), Sleeper.real(), metrics);
     }
 
     /**
@@ -125,8 +130,9 @@ public final class AlertingService implements AutoCloseable {
 
     AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
                     org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Producer<String, String> producer,
-                    DeadLetters deadLetters, PrintStream console, Sleeper sleeper) {
-        this(config, alertsTopic, clock, consumer, producer, deadLetters, defaultSinks(console, clock).apply(producer), sleeper);
+                    DeadLetters deadLetters, PrintStream console, Sleeper sleeper, DetectorInfos detectors) {
+        this(config, alertsTopic, clock, consumer, producer, deadLetters,
+                defaultSinks(console, clock, detectors).apply(producer), sleeper);
     }
 
     AlertingService(AlertingConfig config, String alertsTopic, Clock clock,
@@ -199,9 +205,10 @@ public final class AlertingService implements AutoCloseable {
     }
 
     /** The sinks the config names, printing console sinks to {@code console}. */
-    public static Function<Producer<String, String>, Function<SinkConfig, Sink>> defaultSinks(PrintStream console, Clock clock) {
+    public static Function<Producer<String, String>, Function<SinkConfig, Sink>> defaultSinks(PrintStream console, Clock clock,
+            DetectorInfos detectors) {
         return producer -> new Sinks(console, () -> producer, HttpSink.newClient(Duration.ofSeconds(10)), clock,
-                Product.gatewatch(), hostname())::create;
+                Product.gatewatch(), hostname(), detectors)::create;
     }
 
     private static String hostname() {

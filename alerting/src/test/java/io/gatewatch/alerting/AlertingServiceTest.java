@@ -1,5 +1,6 @@
 package io.gatewatch.alerting;
 
+import io.gatewatch.alerting.format.TestDetectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -177,7 +178,7 @@ class AlertingServiceTest {
     void shouldPrintThroughTheConsoleSinkWithTheDefaultConfig() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         service = new AlertingService(AlertingConfig.defaults(), TOPIC, clock, consumer, producer, deadLetters,
-                new PrintStream(out, true, StandardCharsets.UTF_8), d -> { });
+                new PrintStream(out, true, StandardCharsets.UTF_8), d -> { }, TestDetectors.STANDARD);
         service.onCommit(commits::add);
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(P0));
@@ -197,7 +198,7 @@ class AlertingServiceTest {
     void shouldBuildItsRealKafkaClientsFromValidSettings() {
         // The clients validate their settings on construction, without connecting.
         try (AlertingService real = new AlertingService(AlertingConfig.defaults(), "127.0.0.1:9", TOPIC, "gatewatch-alerting",
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), clock)) {
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), clock, TestDetectors.STANDARD)) {
             assertTrue(!real.isRunning());
         }
     }

@@ -1,5 +1,6 @@
 package io.gatewatch.alerting;
 
+import io.gatewatch.alerting.format.TestDetectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,15 +59,15 @@ class DocExamplesTest {
                 + WebhookFormat.signature(key, 1741953725L, body) + "\n\n" + body);
         ex.put("console", String.join("\n", ConsoleFormat.line(cs), ConsoleFormat.line(TestAlerts.reconnaissanceShadow()),
                 ConsoleFormat.line(TestAlerts.dataHarvesting())));
-        ex.put("ocsf", pretty.writeValueAsString(new OcsfFormat(PRODUCT).render(cs)));
-        ex.put("ecs", pretty.writeValueAsString(new EcsFormat(PRODUCT).render(cs)));
-        String cef = new CefFormat(PRODUCT).render(cs);
+        ex.put("ocsf", pretty.writeValueAsString(new OcsfFormat(PRODUCT, TestDetectors.STANDARD).render(cs)));
+        ex.put("ecs", pretty.writeValueAsString(new EcsFormat(PRODUCT, TestDetectors.STANDARD).render(cs)));
+        String cef = new CefFormat(PRODUCT, TestDetectors.STANDARD).render(cs);
         ex.put("cef-rfc5424", SyslogMessage.rfc5424(20, "gw-1", "gatewatch", cs, cef));
         ex.put("cef-rfc3164", SyslogMessage.rfc3164(20, "gw-1", "gatewatch", cs, cef));
         Alert hostile = TestAlerts.hostile();
-        ex.put("cef-hostile", SyslogMessage.rfc5424(20, "gw-1", "gatewatch", hostile, new CefFormat(PRODUCT).render(hostile)));
+        ex.put("cef-hostile", SyslogMessage.rfc5424(20, "gw-1", "gatewatch", hostile, new CefFormat(PRODUCT, TestDetectors.STANDARD).render(hostile)));
         ex.put("splunk-hec", pretty.writeValueAsString(new SplunkHecFormat("gw-1", "gatewatch", "gatewatch:alert", "security").render(cs)));
-        ex.put("slack", pretty.writeValueAsString(new SlackFormat().render(cs)));
+        ex.put("slack", pretty.writeValueAsString(new SlackFormat(TestDetectors.STANDARD).render(cs)));
         ex.put("dead-letter", pretty.writeValueAsString(new DeadLetter("soc-slack",
                 "gave up after 5 attempts; last: HTTP 503: service unavailable", 5, Instant.parse("2025-03-14T12:03:17.402Z"), cs, null)));
         return ex;

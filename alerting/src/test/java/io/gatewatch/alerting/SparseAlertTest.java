@@ -1,5 +1,6 @@
 package io.gatewatch.alerting;
 
+import io.gatewatch.alerting.format.TestDetectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -29,11 +30,11 @@ class SparseAlertTest {
 
     @Test
     void shouldRenderAnAlertWithOnlyTheSchemaInEveryFormat() {
-        AlertFormats formats = new AlertFormats(new Product("G", "G", "1"), "h");
+        AlertFormats formats = new AlertFormats(new Product("G", "G", "1"), "h", TestDetectors.STANDARD);
         for (AlertFormat f : AlertFormat.values()) {
             assertFalse(formats.line(f, SPARSE).isEmpty(), f.toString());
         }
-        assertFalse(new SlackFormat().render(SPARSE).isEmpty());
+        assertFalse(new SlackFormat(TestDetectors.STANDARD).render(SPARSE).isEmpty());
         assertEquals("--:--:-- UNKNOWN   \"\"", ConsoleFormat.line(SPARSE));
         assertEquals("<14>1 1970-01-01T00:00:00.000Z h gatewatch - - - x", SyslogMessage.rfc5424(1, "h", "gatewatch", SPARSE, "x"));
     }

@@ -1,5 +1,6 @@
 package io.gatewatch.alerting;
 
+import io.gatewatch.alerting.format.TestDetectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,7 +75,7 @@ class WebhookEndToEndTest {
             ByteArrayOutputStream console = new ByteArrayOutputStream();
             try (AlertingService service = new AlertingService(config, "gatewatch.alerts", new TestClock(Instant.now()), consumer,
                     new MockProducer<>(true, null, new StringSerializer(), new StringSerializer()), new InMemoryDeadLetters(),
-                    new PrintStream(console, true, StandardCharsets.UTF_8), d -> { })) {
+                    new PrintStream(console, true, StandardCharsets.UTF_8), d -> { }, TestDetectors.STANDARD)) {
                 service.start();
                 String first = verified.poll(10, TimeUnit.SECONDS);
                 String second = verified.poll(10, TimeUnit.SECONDS);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Json;
+import io.gatewatch.schema.detector.DetectorInfos;
 
 /** Renders an alert as one line of a chosen {@link AlertFormat}, for files, topics and syslog. */
 public final class AlertFormats {
@@ -13,10 +14,10 @@ public final class AlertFormats {
     private final CefFormat cef;
     private final SplunkHecFormat hec;
 
-    public AlertFormats(Product product, String hostname) {
-        this.ocsf = new OcsfFormat(product);
-        this.ecs = new EcsFormat(product);
-        this.cef = new CefFormat(product);
+    public AlertFormats(Product product, String hostname, DetectorInfos detectors) {
+        this.ocsf = new OcsfFormat(product, detectors);
+        this.ecs = new EcsFormat(product, detectors);
+        this.cef = new CefFormat(product, detectors);
         this.hec = new SplunkHecFormat(hostname, "gatewatch", "gatewatch:alert", null);
     }
 

@@ -1,6 +1,7 @@
 package io.gatewatch.alerting.format;
 
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.detector.DetectorInfos;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -12,21 +13,13 @@ public final class AlertText {
     private AlertText() {
     }
 
-    public static String detectorTitle(String detector) {
-        return switch (detector == null ? "" : detector) {
-            case "credential_stuffing" -> "Credential stuffing";
-            case "reconnaissance" -> "Reconnaissance";
-            case "traffic_spike" -> "Traffic spike";
-            case "data_harvesting" -> "Data harvesting";
-            case "anomaly" -> "Anomalous client behaviour";
-            case "" -> "Alert";
-            default -> Character.toUpperCase(detector.charAt(0)) + detector.substring(1).replace('_', ' ');
-        };
-    }
-
-    /** E.g. {@code Credential stuffing from ip:203.0.113.7 on POST /api/v1/login}. */
-    public static String title(Alert a) {
-        StringBuilder s = new StringBuilder(detectorTitle(a.detector()));
+    /**
+     * E.g. {@code Credential stuffing from ip:203.0.113.7 on POST /api/v1/login}.
+     *
+     * @param detectors where the detector's title is looked up
+     */
+    public static String title(Alert a, DetectorInfos detectors) {
+        StringBuilder s = new StringBuilder(detectors.of(a.detector()).title());
         String who = subject(a);
         if (!who.isEmpty()) {
             s.append(" from ").append(who);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Json;
+import io.gatewatch.schema.detector.DetectorInfos;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,9 +32,11 @@ public final class CefFormat {
     static final int NAME_MAX = 512;
     private final ObjectMapper mapper = Json.newMapper();
     private final Product product;
+    private final DetectorInfos detectors;
 
-    public CefFormat(Product product) {
+    public CefFormat(Product product, DetectorInfos detectors) {
         this.product = product;
+        this.detectors = detectors;
     }
 
     public String render(Alert a) {
@@ -42,7 +45,7 @@ public final class CefFormat {
                 .append(header(product.name())).append('|')
                 .append(header(product.version())).append('|')
                 .append(header(a.detector())).append('|')
-                .append(header(cut(AlertText.title(a) + (a.isUpdate() ? " (update " + a.revision() + ")" : ""), NAME_MAX))).append('|')
+                .append(header(cut(AlertText.title(a, detectors) + (a.isUpdate() ? " (update " + a.revision() + ")" : ""), NAME_MAX))).append('|')
                 .append(severity(a.severity())).append('|');
         Extension e = new Extension(s);
         if (a.detectedAt() != null) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Json;
 import io.gatewatch.schema.Timestamps;
+import io.gatewatch.schema.detector.AttackTechnique;
+import io.gatewatch.schema.detector.DetectorInfo;
+import io.gatewatch.schema.detector.DetectorInfos;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,12 +23,15 @@ public final class EcsFormat {
 
     private final ObjectMapper mapper = Json.newMapper();
     private final Product product;
+    private final DetectorInfos detectors;
 
-    public EcsFormat(Product product) {
+    public EcsFormat(Product product, DetectorInfos detectors) {
         this.product = product;
+        this.detectors = detectors;
     }
 
     public ObjectNode render(Alert a) {
+        DetectorInfo detector = detectors.of(a.detector());
         ObjectNode d = mapper.createObjectNode();
         if (a.detectedAt() != null) {
             d.put("@timestamp", Timestamps.format(a.detectedAt()));
@@ -36,13 +42,9 @@ public final class EcsFormat {
         ObjectNode event = d.putObject("event");
         event.put("kind", "alert");
         ArrayNode category = event.putArray("category");
-        if ("credential_stuffing".equals(a.detector())) {
-            category.add("authentication");
-        } else {
-            category.add("web");
-        }
-        category.add("intrusion_detection");
-        event.putArray("type").add("info");
+        detector.ecsCategories().forEach(category::add);
+        ArrayNode type = event.putArray("type");
+        detector.ecsTypes().forEach(type::add);
         event.put("severity", severity(a.severity()));
         event.put("risk_score", Math.round(a.score() * 1000) / 10.0);
         event.put("id", a.alertId());
@@ -61,9 +63,11 @@ public final class EcsFormat {
         ObjectNode rule = d.putObject("rule");
         rule.put("id", "gatewatch." + a.detector());
         rule.put("name", a.detector());
-        rule.put("description", AlertText.detectorTitle(a.detector()));
+        rule.put("description", detector.title());
         rule.put("ruleset", "gatewatch");
-        AttackTechnique.forDetector(a.detector()).ifPresent(t -> rule.put("category", t.tacticName()));
+        if (detector.attack() != null) {
+            rule.put("category", detector.attack().tacticName());
+        }
 
         d.putObject("observer").put("vendor", product.vendor()).put("product", product.name())
                 .put("version", product.version()).put("type", "ids");
@@ -94,7 +98,9 @@ public final class EcsFormat {
                 related.putArray("user").add(a.client().user());
             }
         }
-        AttackTechnique.forDetector(a.detector()).ifPresent(t -> d.set("threat", threat(t)));
+        if (detector.attack() != null) {
+            d.set("threat", threat(detector.attack()));
+        }
         d.set("gatewatch", gatewatch(a));
         return d;
     }

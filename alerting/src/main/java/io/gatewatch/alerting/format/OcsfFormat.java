@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Json;
+import io.gatewatch.schema.detector.AttackTechnique;
+import io.gatewatch.schema.detector.DetectorInfo;
+import io.gatewatch.schema.detector.DetectorInfos;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,9 +23,11 @@ public final class OcsfFormat {
 
     private final ObjectMapper mapper = Json.newMapper();
     private final Product product;
+    private final DetectorInfos detectors;
 
-    public OcsfFormat(Product product) {
+    public OcsfFormat(Product product, DetectorInfos detectors) {
         this.product = product;
+        this.detectors = detectors;
     }
 
     public ObjectNode render(Alert a) {
@@ -109,7 +114,8 @@ public final class OcsfFormat {
     private ObjectNode findingInfo(Alert a) {
         ObjectNode info = mapper.createObjectNode();
         info.put("uid", a.alertId());
-        info.put("title", AlertText.title(a));
+        DetectorInfo detector = detectors.of(a.detector());
+        info.put("title", AlertText.title(a, detectors));
         info.put("desc", a.summary());
         info.putArray("types").add(a.detector());
         putTime(info, "first_seen_time", a.firstSeen());
@@ -117,31 +123,18 @@ public final class OcsfFormat {
         ObjectNode analytic = info.putObject("analytic");
         analytic.put("uid", "gatewatch." + a.detector());
         analytic.put("name", a.detector());
-        int type = analyticType(a.detector());
-        analytic.put("type_id", type);
-        analytic.put("type", switch (type) {
-            case 1 -> "Rule";
-            case 3 -> "Statistical";
-            default -> "Learning (ML/DL)";
-        });
-        AttackTechnique.forDetector(a.detector()).ifPresent(t -> {
+        analytic.put("type_id", detector.analytic().typeId());
+        analytic.put("type", detector.analytic().caption());
+        AttackTechnique t = detector.attack();
+        if (t != null) {
             ObjectNode attack = info.putArray("attacks").addObject();
             attack.putObject("tactic").put("uid", t.tacticId()).put("name", t.tacticName());
             attack.putObject("technique").put("uid", t.techniqueId()).put("name", t.techniqueName());
             if (t.subtechniqueId() != null) {
                 attack.putObject("sub_technique").put("uid", t.subtechniqueId()).put("name", t.subtechniqueName());
             }
-        });
+        }
         return info;
-    }
-
-    // Threshold detectors are rules; the spike detector compares to a learned baseline; anomaly is a model.
-    private static int analyticType(String detector) {
-        return switch (detector == null ? "" : detector) {
-            case "credential_stuffing", "reconnaissance", "data_harvesting" -> 1;
-            case "traffic_spike" -> 3;
-            default -> 4;
-        };
     }
 
     private ObjectNode metadata(Alert a) {

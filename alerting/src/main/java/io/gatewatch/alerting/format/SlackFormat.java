@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Json;
 import io.gatewatch.schema.Timestamps;
+import io.gatewatch.schema.detector.DetectorInfos;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,14 +34,19 @@ public final class SlackFormat {
     public static final int BUTTON_URL_MAX = 3000;
 
     private final ObjectMapper mapper = Json.newMapper();
+    private final DetectorInfos detectors;
     private final String linkBase;
 
-    public SlackFormat() {
-        this(null);
+    public SlackFormat(DetectorInfos detectors) {
+        this(detectors, null);
     }
 
-    /** @param linkBase the base URL of Gatewatch's web page (e.g. http://gatewatch.internal:9464), or null */
-    public SlackFormat(String linkBase) {
+    /**
+     * @param detectors the detectors' titles
+     * @param linkBase  the base URL of Gatewatch's web page (e.g. http://gatewatch.internal:9464), or null
+     */
+    public SlackFormat(DetectorInfos detectors, String linkBase) {
+        this.detectors = detectors;
         this.linkBase = linkBase;
     }
 
@@ -62,7 +68,7 @@ public final class SlackFormat {
 
     public ObjectNode render(Alert a) {
         ObjectNode msg = mapper.createObjectNode();
-        String title = "[" + AlertText.severityWord(a.severity()) + "] " + AlertText.title(a)
+        String title = "[" + AlertText.severityWord(a.severity()) + "] " + AlertText.title(a, detectors)
                 + (a.isUpdate() ? " (update " + a.revision() + ")" : "");
         msg.put("text", fit(escape(title + ": " + nullToEmpty(a.summary())), FALLBACK_MAX));
         List<ObjectNode> blocks = new ArrayList<>();

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CefFormatTest {
-    private final CefFormat cef = new CefFormat(FormatGoldenTest.PRODUCT);
+    private final CefFormat cef = new CefFormat(FormatGoldenTest.PRODUCT, TestDetectors.STANDARD);
 
     @Test
     void shouldEscapePipeAndBackslashInHeaderFields() {

@@ -24,7 +24,7 @@ class EcsFormatTest {
     private static final Set<String> TYPES = Set.of("access", "admin", "allowed", "change", "connection", "creation",
             "deletion", "denied", "end", "error", "group", "indicator", "info", "installation", "protocol", "start", "user");
 
-    private final EcsFormat ecs = new EcsFormat(FormatGoldenTest.PRODUCT);
+    private final EcsFormat ecs = new EcsFormat(FormatGoldenTest.PRODUCT, TestDetectors.STANDARD);
 
     static Stream<Alert> alerts() {
         return OcsfFormatTest.alerts();

@@ -48,7 +48,7 @@ class EcsTemplatesTest {
         JsonNode mappings = mappings();
         assertEquals("strict", mappings.path("dynamic").asText(), "a field missing from the template is refused, not guessed");
         List<String> problems = new ArrayList<>();
-        leaves("", new EcsFormat(FormatGoldenTest.PRODUCT).render(a), (path, value) -> {
+        leaves("", new EcsFormat(FormatGoldenTest.PRODUCT, TestDetectors.STANDARD).render(a), (path, value) -> {
             JsonNode m = mapping(mappings, path);
             if (m == null) {
                 problems.add(path + ": not mapped");

@@ -27,19 +27,19 @@ class FormatGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("alerts")
     void shouldRenderOcsfDetectionFindingAsReviewed(String name, Alert alert) {
-        GoldenFiles.assertJson("ocsf/" + name + ".json", new OcsfFormat(PRODUCT).render(alert));
+        GoldenFiles.assertJson("ocsf/" + name + ".json", new OcsfFormat(PRODUCT, TestDetectors.STANDARD).render(alert));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("alerts")
     void shouldRenderEcsAsReviewed(String name, Alert alert) {
-        GoldenFiles.assertJson("ecs/" + name + ".json", new EcsFormat(PRODUCT).render(alert));
+        GoldenFiles.assertJson("ecs/" + name + ".json", new EcsFormat(PRODUCT, TestDetectors.STANDARD).render(alert));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("alerts")
     void shouldRenderCefInBothSyslogHeadersAsReviewed(String name, Alert alert) {
-        String cef = new CefFormat(PRODUCT).render(alert);
+        String cef = new CefFormat(PRODUCT, TestDetectors.STANDARD).render(alert);
         GoldenFiles.assertText("cef/" + name + ".rfc5424.txt", SyslogMessage.rfc5424(20, HOST, "gatewatch", alert, cef) + "\n");
         GoldenFiles.assertText("cef/" + name + ".rfc3164.txt", SyslogMessage.rfc3164(20, HOST, "gatewatch", alert, cef) + "\n");
     }
@@ -53,7 +53,7 @@ class FormatGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("alerts")
     void shouldRenderSlackBlockKitAsReviewed(String name, Alert alert) {
-        GoldenFiles.assertJson("slack/" + name + ".json", new SlackFormat().render(alert));
+        GoldenFiles.assertJson("slack/" + name + ".json", new SlackFormat(TestDetectors.STANDARD).render(alert));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class OcsfFormatTest {
-    private final OcsfFormat ocsf = new OcsfFormat(FormatGoldenTest.PRODUCT);
+    private final OcsfFormat ocsf = new OcsfFormat(FormatGoldenTest.PRODUCT, TestDetectors.STANDARD);
 
     static Stream<Alert> alerts() {
         return Stream.of(TestAlerts.credentialStuffing(), TestAlerts.dataHarvesting(), TestAlerts.trafficSpikeOnRoute(),
@@ -89,6 +89,24 @@ class OcsfFormatTest {
     void shouldMarkShadowFindingsAsNotAlerts() {
         assertFalse(ocsf.render(TestAlerts.reconnaissanceShadow()).path("is_alert").asBoolean(true));
         assertTrue(ocsf.render(TestAlerts.credentialStuffing()).path("is_alert").asBoolean(false));
+    }
+
+    @Test
+    void shouldGiveAnUndeclaredDetectorANeutralMappingNeverMachineLearning() {
+        Alert a = new Alert(Alert.SCHEMA, "x-1", 0, "future_rule", Alert.Severity.MEDIUM, Alert.Scope.CLIENT, null, null, null,
+                null, TestAlerts.DETECTED, 0.5, "something", null, null, Alert.Mode.ALERT);
+        JsonNode analytic = ocsf.render(a).path("finding_info").path("analytic");
+        assertEquals(0, analytic.path("type_id").asInt());
+        assertEquals("Unknown", analytic.path("type").asText());
+        assertEquals("Future rule", ocsf.render(a).path("finding_info").path("title").asText());
+        assertTrue(ocsf.render(a).path("finding_info").path("attacks").isMissingNode(), "no technique is invented");
+    }
+
+    @Test
+    void shouldLabelADetectorDeclaredAsLearnedAsMachineLearning() {
+        Alert a = new Alert(Alert.SCHEMA, "an-1", 0, "anomaly", Alert.Severity.LOW, Alert.Scope.CLIENT, null, null, null,
+                null, TestAlerts.DETECTED, 0.3, "odd", null, null, Alert.Mode.ALERT);
+        assertEquals(4, ocsf.render(a).path("finding_info").path("analytic").path("type_id").asInt());
     }
 
     @Test

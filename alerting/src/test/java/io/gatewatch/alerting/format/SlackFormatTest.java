@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SlackFormatTest {
-    private final SlackFormat slack = new SlackFormat();
+    private final SlackFormat slack = new SlackFormat(TestDetectors.STANDARD);
 
     /** Every text value anywhere in the message. */
     private static List<String> texts(JsonNode node) {
@@ -60,7 +60,7 @@ class SlackFormatTest {
 
     @Test
     void shouldLinkAClientAlertToTheClientsPageAndARouteAlertToItsRoute() {
-        SlackFormat linked = new SlackFormat("http://gatewatch.internal:9464");
+        SlackFormat linked = new SlackFormat(TestDetectors.STANDARD, "http://gatewatch.internal:9464");
         JsonNode msg = linked.render(TestAlerts.credentialStuffing());
         JsonNode actions = msg.path("blocks").valueStream().filter(b -> b.path("type").asText().equals("actions"))
                 .findFirst().orElseThrow();

@@ -1,5 +1,6 @@
 package io.gatewatch.alerting.sink;
 
+import io.gatewatch.alerting.format.TestDetectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileSinkTest {
-    private final AlertFormats formats = new AlertFormats(new Product("Gatewatch", "Gatewatch", "0.1.0"), "gw-1");
+    private final AlertFormats formats = new AlertFormats(new Product("Gatewatch", "Gatewatch", "0.1.0"), "gw-1", TestDetectors.STANDARD);
 
     @Test
     void shouldAppendOneJsonLinePerAlertCreatingFoldersAsNeeded(@TempDir Path dir) throws Exception {

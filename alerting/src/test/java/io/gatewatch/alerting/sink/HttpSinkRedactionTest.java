@@ -52,7 +52,8 @@ class HttpSinkRedactionTest {
         return new Sinks(System.out, () -> {
             throw new AssertionError("no Kafka here");
         }, HttpSink.newClient(Duration.ofSeconds(5)), new TestClock(Instant.parse("2025-03-14T12:02:05Z")),
-                new Product("Gatewatch", "Gatewatch", "0.1.0"), "gw-1").create(c.sink(name).orElseThrow());
+                new Product("Gatewatch", "Gatewatch", "0.1.0"), "gw-1",
+                io.gatewatch.alerting.format.TestDetectors.STANDARD).create(c.sink(name).orElseThrow());
     }
 
     private static String reason(SendResult r) {

@@ -1,5 +1,6 @@
 package io.gatewatch.alerting.sink;
 
+import io.gatewatch.alerting.format.TestDetectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -90,7 +91,8 @@ class HttpSinksTest {
     private Sink sink(String name) throws Exception {
         Sinks sinks = new Sinks(System.out, () -> {
             throw new AssertionError("no Kafka here");
-        }, HttpSink.newClient(Duration.ofSeconds(5)), clock, new Product("Gatewatch", "Gatewatch", "0.1.0"), "gw-1");
+        }, HttpSink.newClient(Duration.ofSeconds(5)), clock, new Product("Gatewatch", "Gatewatch", "0.1.0"), "gw-1",
+                TestDetectors.STANDARD);
         return sinks.create(config().sink(name).orElseThrow());
     }
 
@@ -120,7 +122,7 @@ class HttpSinksTest {
         assertEquals("POST", r.method());
         assertEquals("/services/T000/B000/slack-secret-path", r.path());
         assertEquals("application/json; charset=utf-8", r.header("Content-Type"));
-        assertEquals(new SlackFormat().render(a), Json.newMapper().readTree(r.body()));
+        assertEquals(new SlackFormat(TestDetectors.STANDARD).render(a), Json.newMapper().readTree(r.body()));
     }
 
     @Test

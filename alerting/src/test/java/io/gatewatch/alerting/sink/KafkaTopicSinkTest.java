@@ -1,5 +1,6 @@
 package io.gatewatch.alerting.sink;
 
+import io.gatewatch.alerting.format.TestDetectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -19,7 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 class KafkaTopicSinkTest {
-    private final AlertFormats formats = new AlertFormats(new Product("Gatewatch", "Gatewatch", "0.1.0"), "gw-1");
+    private final AlertFormats formats = new AlertFormats(new Product("Gatewatch", "Gatewatch", "0.1.0"), "gw-1", TestDetectors.STANDARD);
 
     @Test
     void shouldWriteTheChosenFormatKeyedByAlertId() throws Exception {

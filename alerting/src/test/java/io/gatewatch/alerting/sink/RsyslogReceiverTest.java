@@ -1,5 +1,6 @@
 package io.gatewatch.alerting.sink;
 
+import io.gatewatch.alerting.format.TestDetectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -122,7 +123,7 @@ class RsyslogReceiverTest {
         int port = transport == SinkConfig.Transport.UDP ? udpPort : tcpPort;
         SinkConfig.Syslog config = new SinkConfig.Syslog("siem", "127.0.0.1", port, transport, framing, header, 20,
                 "gw-test-1", "gatewatch", AlertFormat.CEF, null, DeliverySettings.defaults());
-        return new SyslogSink(config, new AlertFormats(new Product("Gatewatch", "Gatewatch", "0.1.0"), "gw-test-1"), Duration.ofSeconds(5));
+        return new SyslogSink(config, new AlertFormats(new Product("Gatewatch", "Gatewatch", "0.1.0"), "gw-test-1", TestDetectors.STANDARD), Duration.ofSeconds(5));
     }
 
     /** The received line whose CEF carries this alert id, waiting for rsyslog to write it. */
@@ -220,7 +221,7 @@ class RsyslogReceiverTest {
         SinkConfig.Syslog config = new SinkConfig.Syslog("siem", "127.0.0.1", freeTcpPort(), SinkConfig.Transport.TCP,
                 SinkConfig.Framing.OCTET_COUNTING, SinkConfig.Header.RFC5424, 20, "gw", "gatewatch", AlertFormat.CEF, null,
                 DeliverySettings.defaults());
-        try (SyslogSink s = new SyslogSink(config, new AlertFormats(new Product("G", "G", "1"), "gw"), Duration.ofSeconds(2))) {
+        try (SyslogSink s = new SyslogSink(config, new AlertFormats(new Product("G", "G", "1"), "gw", TestDetectors.STANDARD), Duration.ofSeconds(2))) {
             SendResult r = s.send(TestAlerts.credentialStuffing());
             assertEquals(SendResult.Retryable.class, r.getClass(), r.toString());
         }

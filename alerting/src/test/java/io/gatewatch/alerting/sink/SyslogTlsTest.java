@@ -1,5 +1,6 @@
 package io.gatewatch.alerting.sink;
 
+import io.gatewatch.alerting.format.TestDetectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,7 +103,7 @@ class SyslogTlsTest {
         SinkConfig.Syslog config = new SinkConfig.Syslog("siem-tls", "127.0.0.1", server.getLocalPort(), SinkConfig.Transport.TLS,
                 SinkConfig.Framing.OCTET_COUNTING, SinkConfig.Header.RFC5424, 20, "gw-test-1", "gatewatch", AlertFormat.CEF,
                 caFile, DeliverySettings.defaults());
-        return new SyslogSink(config, new AlertFormats(new Product("Gatewatch", "Gatewatch", "0.1.0"), "gw-test-1"), Duration.ofSeconds(5));
+        return new SyslogSink(config, new AlertFormats(new Product("Gatewatch", "Gatewatch", "0.1.0"), "gw-test-1", TestDetectors.STANDARD), Duration.ofSeconds(5));
     }
 
     @Test

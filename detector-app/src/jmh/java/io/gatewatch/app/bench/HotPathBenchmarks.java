@@ -4,7 +4,7 @@ import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.detect.ClientProfile;
 import io.gatewatch.app.detect.DetectionEngine;
-import io.gatewatch.app.detect.Detectors;
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.detect.EventFacts;
 import io.gatewatch.app.detect.ProfileCodec;
 import io.gatewatch.app.topology.ClientAddress;
@@ -84,7 +84,7 @@ public class HotPathBenchmarks {
         fromJsonByDataBinding = bound.deserializer();
         keyResolver = new ClientKeyResolver(config.identityOrder());
         loginRoutes = new LoginRoutes(config.loginRoutes());
-        engine = new DetectionEngine(Detectors.clientScope(config), config.allowlist(), Alert.Scope.CLIENT);
+        engine = new DetectionEngine(DetectorRegistry.standard().clientScope(config.detectors()), config.allowlist(), Alert.Scope.CLIENT);
         codec = new ProfileCodec(engine.detectors());
         needsAddress = engine.needsClientAddress();
 

@@ -36,7 +36,7 @@ public class ReconnaissanceBenchmarks {
     @Setup
     public void setUp() throws Exception {
         GatewatchConfig config = new ConfigLoader(Parsers.standard().names(), n -> List.of()).defaults();
-        matcher = Detectors.clientScope(config).stream().map(DetectorSlot::base)
+        matcher = DetectorRegistry.standard().clientScope(config.detectors()).stream().map(DetectorSlot::base)
                 .filter(d -> d instanceof ReconnaissanceDetector).map(d -> ((ReconnaissanceDetector) d).matcher())
                 .findFirst().orElseThrow();
         SyntheticTraffic traffic = new SyntheticTraffic(7, 100_000);

@@ -6,7 +6,7 @@ import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.detect.ClientProfile;
 import io.gatewatch.app.detect.Detector;
 import io.gatewatch.app.detect.DetectorSlot;
-import io.gatewatch.app.detect.Detectors;
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.detect.ProfileCodec;
 import io.gatewatch.app.detect.ProfileView;
 import io.gatewatch.app.inventory.Inventory;
@@ -68,7 +68,7 @@ public final class QueryApi {
         this.token = BearerToken.of(config.api().token());
         this.alerts = alerts;
         this.spec = spec;
-        this.detectors = Detectors.clientScope(config).stream().<Detector<?>>map(DetectorSlot::base).toList();
+        this.detectors = DetectorRegistry.standard().clientScope(config.detectors()).stream().<Detector<?>>map(DetectorSlot::base).toList();
     }
 
     /** Adds the API's paths to the metrics server; {@code /metrics} itself stays open to scrapers. */

@@ -3,7 +3,7 @@ package io.gatewatch.app.bench;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.detect.ClientProfile;
 import io.gatewatch.app.detect.DetectionEngine;
-import io.gatewatch.app.detect.Detectors;
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.detect.EventFacts;
 import io.gatewatch.app.detect.ProfileCodec;
 import io.gatewatch.app.topology.ClientAddress;
@@ -45,7 +45,7 @@ final class CrossingOracle {
         this.parser = parsers.forName(format);
         this.keys = new ClientKeyResolver(config.identityOrder());
         this.loginRoutes = new LoginRoutes(config.loginRoutes());
-        this.engine = new DetectionEngine(Detectors.clientScope(config), config.allowlist(), Alert.Scope.CLIENT);
+        this.engine = new DetectionEngine(DetectorRegistry.standard().clientScope(config.detectors()), config.allowlist(), Alert.Scope.CLIENT);
         this.codec = new ProfileCodec(engine.detectors());
     }
 

@@ -1,5 +1,6 @@
 package io.gatewatch.app.cli;
 
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.Redelivery;
 import io.gatewatch.alerting.config.AlertingConfig;
@@ -59,7 +60,7 @@ final class AlertingCommand implements Callable<Integer> {
         String group = groupId != null ? groupId : config.kafka().applicationId() + "-alerting";
         if (redeliver) {
             return RedeliverReport.run(new Redelivery(alerting, bootstrap, group, Clock.systemUTC(),
-                    AlertingService.defaultSinks(out, Clock.systemUTC())), alerting.deadLetterTopic(), err);
+                    AlertingService.defaultSinks(out, Clock.systemUTC(), DetectorRegistry.standard().infos())), alerting.deadLetterTopic(), err);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         if (!bind.matches("[0-9.]+|[0-9a-fA-F:]+")) {
@@ -68,7 +69,7 @@ final class AlertingCommand implements Callable<Integer> {
         MeterRegistry registry = MetricsServer.newRegistry();
         try (MetricsServer server = MetricsServer.start(registry, InetAddress.getByName(bind), metricsPort);
              AlertingService service = new AlertingService(alerting, bootstrap, config.kafka().topics().alerts(),
-                     group, out, Clock.systemUTC(), new DeliveryMetrics(registry))) {
+                     group, out, Clock.systemUTC(), new DeliveryMetrics(registry), DetectorRegistry.standard().infos())) {
             server.health(List.of(new AlertingHealthCheck(service)));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();

@@ -1,5 +1,6 @@
 package io.gatewatch.app.cli;
 
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.alerting.metrics.DeliveryMetrics;
 import io.gatewatch.app.api.ApiService;
 import io.gatewatch.app.config.GatewatchConfig;
@@ -99,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
                  });
                  AlertingService delivery = new AlertingService(alerting, kafka.bootstrapServers(),
                          config.kafka().topics().alerts(), "gatewatch-alerting", out, Clock.systemUTC(),
-                         new DeliveryMetrics(metrics.registry()))) {
+                         new DeliveryMetrics(metrics.registry()), DetectorRegistry.standard().infos())) {
                 server.health(List.of(pipeline.health(StreamsHealthCheck.DEFAULT_MAX_LAG), new AlertingHealthCheck(delivery)));
                 pipeline.start();
                 delivery.start();

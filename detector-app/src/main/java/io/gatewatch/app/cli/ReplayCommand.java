@@ -1,5 +1,6 @@
 package io.gatewatch.app.cli;
 
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
 import io.gatewatch.app.config.GatewatchConfig;
@@ -97,7 +98,8 @@ final class ReplayCommand implements Callable<Integer> {
                     alerts[a.isUpdate() ? 1 : 0]++;
                 });
                 AlertingService delivery = alerting == null ? null : new AlertingService(alerting,
-                        kafka.bootstrapServers(), config.kafka().topics().alerts(), "gatewatch-alerting", err, Clock.systemUTC());
+                        kafka.bootstrapServers(), config.kafka().topics().alerts(), "gatewatch-alerting", err, Clock.systemUTC(),
+                        DetectorRegistry.standard().infos());
                 if (delivery != null) {
                     delivery.start();
                 }

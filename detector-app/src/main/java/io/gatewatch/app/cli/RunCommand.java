@@ -1,5 +1,6 @@
 package io.gatewatch.app.cli;
 
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.alerting.AlertingService;
 import io.gatewatch.alerting.config.AlertingConfig;
 import io.gatewatch.alerting.metrics.DeliveryMetrics;
@@ -73,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
              AlertingService delivery = alerting == null ? null : new AlertingService(
                      alerting.withDefaultSlackLinkBase(ApiService.baseUrl(server)), bootstrap,
                      config.kafka().topics().alerts(), config.kafka().applicationId() + "-alerting", System.out,
-                     Clock.systemUTC(), new DeliveryMetrics(metrics.registry()))) {
+                     Clock.systemUTC(), new DeliveryMetrics(metrics.registry()),
+                     DetectorRegistry.standard().infos())) {
             List<HealthCheck> checks = new ArrayList<>(List.of(pipeline.health(StreamsHealthCheck.DEFAULT_MAX_LAG)));
             if (delivery != null) {
                 checks.add(new AlertingHealthCheck(delivery));

@@ -50,7 +50,7 @@ public record AnomalyConfig(
     public static final ConfigDef KEYS = ConfigDef.of().plus(COMMON.entries()).plus(MODEL, THRESHOLD, INTERVAL,
             MIN_REQUESTS);
 
-    static AnomalyConfig read(ConfigNode n) {
+    public static AnomalyConfig read(ConfigNode n) {
         n.allowOnly(KEYS);
         DetectorSettings settings = DetectorSettings.read(n, COMMON);
         String modelText = n.get(MODEL);

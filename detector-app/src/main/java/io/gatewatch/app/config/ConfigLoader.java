@@ -26,14 +26,23 @@ public final class ConfigLoader {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final Set<String> knownFormats;
     private final Function<JsonNode, List<String>> alertingValidator;
+    private final DetectorCatalog detectors;
 
     /**
      * @param knownFormats      parser names accepted for {@code input.format}
      * @param alertingValidator validates the {@code alerting:} block, returning its problems
+     * @param detectors         the blocks allowed under {@code detectors:}, from the detector registry
      */
-    public ConfigLoader(Set<String> knownFormats, Function<JsonNode, List<String>> alertingValidator) {
+    public ConfigLoader(Set<String> knownFormats, Function<JsonNode, List<String>> alertingValidator,
+            List<ConfigSection<?>> detectors) {
         this.knownFormats = Set.copyOf(knownFormats);
         this.alertingValidator = alertingValidator;
+        this.detectors = new DetectorCatalog(detectors);
+    }
+
+    /** With the standard detectors: what production runs. */
+    public ConfigLoader(Set<String> knownFormats, Function<JsonNode, List<String>> alertingValidator) {
+        this(knownFormats, alertingValidator, io.gatewatch.app.detect.DetectorRegistry.standard().configSections());
     }
 
     public GatewatchConfig load(Path file) throws ConfigException {
@@ -134,8 +143,8 @@ public final class ConfigLoader {
                 SecretsConfig.read(root.child("secrets"), keyFile));
     }
 
-    private static List<DetectorBlock> readDetectors(ConfigNode n) {
-        n.allowOnly(DetectorCatalog.ids().toArray(String[]::new));
-        return DetectorCatalog.ids().stream().map(id -> DetectorCatalog.read(id, n.child(id))).toList();
+    private List<DetectorBlock> readDetectors(ConfigNode n) {
+        n.allowOnly(detectors.ids().toArray(String[]::new));
+        return detectors.ids().stream().map(id -> detectors.read(id, n.child(id))).toList();
     }
 }

@@ -138,7 +138,7 @@ public record CredentialStuffingConfig(
         return ConfigKey.integers(name, defaults).check(Validator.each(Validator.range(100, 599))).reloadable();
     }
 
-    static CredentialStuffingConfig read(ConfigNode n) {
+    public static CredentialStuffingConfig read(ConfigNode n) {
         n.allowOnly(KEYS);
         DetectorSettings settings = DetectorSettings.read(n, COMMON);
         List<Window> windows = n.has(WINDOWS.name()) ? readWindows(n) : defaultWindows();

@@ -101,7 +101,7 @@ public record DataHarvestingConfig(
             MAX_DISTINCT_OBJECTS, WALK_WINDOW, WALK_MIN_STEPS, MAX_STRIDE, VOLUME_WINDOW, MAX_RESPONSE_MB,
             VOLUME_MIN_REQUESTS, ROUTES_TRACKED, PAGINATION_PARAMS);
 
-    static DataHarvestingConfig read(ConfigNode n) {
+    public static DataHarvestingConfig read(ConfigNode n) {
         n.allowOnly(KEYS);
         DetectorSettings settings = DetectorSettings.read(n, COMMON);
         if (!n.has("allowlist")) {

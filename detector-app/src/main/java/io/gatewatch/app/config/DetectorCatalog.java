@@ -2,60 +2,49 @@ package io.gatewatch.app.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.config.ConfigDef;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The one place that lists the detectors' YAML blocks: adding a detector adds its id, its reader and
+ * The detectors' YAML blocks, as the registry's descriptors declare them: each block's key, its reader and
  * the keys that shape its state (which per-route overrides may not change).
  */
 final class DetectorCatalog {
-    private DetectorCatalog() {
+    private final java.util.Map<String, ConfigSection<?>> sections = new java.util.LinkedHashMap<>();
+
+    DetectorCatalog(List<ConfigSection<?>> sections) {
+        sections.forEach(s -> this.sections.put(s.id(), s));
     }
 
-    static List<String> ids() {
-        return List.of(CredentialStuffingConfig.ID, ReconnaissanceConfig.ID, TrafficSpikeConfig.ID, DataHarvestingConfig.ID,
-                AnomalyConfig.ID);
+    List<String> ids() {
+        return List.copyOf(sections.keySet());
     }
 
-    private static DetectorConfig readOne(String id, ConfigNode block) {
-        return switch (id) {
-            case CredentialStuffingConfig.ID -> CredentialStuffingConfig.read(block);
-            case ReconnaissanceConfig.ID -> ReconnaissanceConfig.read(block);
-            case TrafficSpikeConfig.ID -> TrafficSpikeConfig.read(block);
-            case DataHarvestingConfig.ID -> DataHarvestingConfig.read(block);
-            case AnomalyConfig.ID -> AnomalyConfig.read(block);
-            default -> throw new IllegalArgumentException("no detector " + id);
-        };
+    private DetectorConfig readOne(String id, ConfigNode block) {
+        return sections.get(id).read(block);
     }
 
-    private static Set<String> stateKeys(String id) {
-        return switch (id) {
-            case CredentialStuffingConfig.ID -> Set.of("windows", "botnet");
-            case ReconnaissanceConfig.ID -> Set.of("fast_window", "slow_window");
-            case TrafficSpikeConfig.ID -> Set.copyOf(TrafficSpikeConfig.STATE_KEYS);
-            case DataHarvestingConfig.ID -> Set.copyOf(DataHarvestingConfig.STATE_KEYS);
-            case AnomalyConfig.ID -> Set.copyOf(AnomalyConfig.STATE_KEYS);
-            default -> Set.of();
-        };
+    private Set<String> stateKeys(String id) {
+        return sections.get(id).stateKeys();
+    }
+
+    /** The standard detectors' key declarations, for the generated JSON Schema and reference table. */
+    static Map<String, ConfigDef> keyDefinitions() {
+        return new DetectorCatalog(io.gatewatch.app.detect.DetectorRegistry.standard().configSections()).definitions();
     }
 
     /** Each detector's key declarations, by id, with the per-route {@code overrides} each block may hold. */
-    static Map<String, ConfigDef> keyDefinitions() {
+    Map<String, ConfigDef> definitions() {
         Map<String, ConfigDef> defs = new LinkedHashMap<>();
-        defs.put(CredentialStuffingConfig.ID, withOverrides(CredentialStuffingConfig.ID, CredentialStuffingConfig.KEYS));
-        defs.put(ReconnaissanceConfig.ID, withOverrides(ReconnaissanceConfig.ID, ReconnaissanceConfig.KEYS));
-        defs.put(TrafficSpikeConfig.ID, withOverrides(TrafficSpikeConfig.ID, TrafficSpikeConfig.KEYS));
-        defs.put(DataHarvestingConfig.ID, withOverrides(DataHarvestingConfig.ID, DataHarvestingConfig.KEYS));
-        defs.put(AnomalyConfig.ID, withOverrides(AnomalyConfig.ID, AnomalyConfig.KEYS));
+        sections.forEach((id, s) -> defs.put(id, withOverrides(id, s.keys())));
         return Collections.unmodifiableMap(defs);
     }
 
-    private static ConfigDef withOverrides(String id, ConfigDef keys) {
+    private ConfigDef withOverrides(String id, ConfigDef keys) {
         ConfigDef item = ConfigDef.of(RouteGlob.patternKey("route").mandatory()
                 .doc("the routes this override applies to (route template or glob)"))
                 .plus(keys.without(stateKeys(id)).entries());
@@ -63,7 +52,7 @@ final class DetectorCatalog {
                 + " any key of this block except those that shape the state kept per client", true, "[]", 0, Integer.MAX_VALUE));
     }
 
-    static DetectorBlock read(String id, ConfigNode block) {
+    DetectorBlock read(String id, ConfigNode block) {
         List<ConfigNode> overrideNodes = block.children("overrides");
         ObjectNode baseJson = block.json().isObject() ? ((ObjectNode) block.json()).deepCopy() : null;
         if (baseJson != null) {

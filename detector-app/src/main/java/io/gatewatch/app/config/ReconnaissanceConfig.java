@@ -229,7 +229,7 @@ public record ReconnaissanceConfig(
                 .reloadable();
     }
 
-    static ReconnaissanceConfig read(ConfigNode n) {
+    public static ReconnaissanceConfig read(ConfigNode n) {
         n.allowOnly(KEYS);
         DetectorSettings settings = DetectorSettings.read(n, COMMON);
         return new ReconnaissanceConfig(settings,

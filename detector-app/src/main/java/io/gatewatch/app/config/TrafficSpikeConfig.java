@@ -74,7 +74,7 @@ public record TrafficSpikeConfig(
     public static final ConfigDef KEYS = ConfigDef.of().plus(COMMON.entries()).plus(INTERVAL, HALF_LIFE, MIN_HISTORY,
             MIN_RATE, Z_THRESHOLD, RATIO_THRESHOLD, NEW_CLIENT_MAX_RATE);
 
-    static TrafficSpikeConfig read(ConfigNode n) {
+    public static TrafficSpikeConfig read(ConfigNode n) {
         n.allowOnly(KEYS);
         DetectorSettings settings = DetectorSettings.read(n, COMMON);
         Duration interval = n.get(INTERVAL);

@@ -1,5 +1,9 @@
 package io.gatewatch.app.detect;
 
+import java.util.Set;
+import io.gatewatch.schema.detector.OcsfAnalytic;
+import io.gatewatch.schema.detector.DetectorInfo;
+import io.gatewatch.app.config.ConfigSection;
 import io.gatewatch.app.config.AnomalyConfig;
 import io.gatewatch.app.config.DetectorSettings;
 import io.gatewatch.app.config.Durations;
@@ -27,6 +31,16 @@ import java.util.Map;
  * only if it comes back: the detector sees events, not the clock.
  */
 public final class AnomalyDetector implements Detector<AnomalyDetector.State> {
+    // A trained model judges it; no single technique fits what "unlike the training traffic" evidences.
+    public static final DetectorDescriptor<AnomalyConfig> DESCRIPTOR = DetectorDescriptor.client(
+            new DetectorInfo(AnomalyConfig.ID,
+                    "Anomalous client behaviour", null,
+                    OcsfAnalytic.LEARNING, List.of("web", "intrusion_detection"),
+                    List.of("info"), "docs/detectors/" + AnomalyConfig.ID + ".md"),
+            new ConfigSection<>(AnomalyConfig.ID, AnomalyConfig.class, AnomalyConfig::read, AnomalyConfig.KEYS,
+                    Set.of("interval", "model")),
+            new StateSection<>(5, 1, c -> List.of(c.interval())),
+            AnomalyDetector::new);
     private static final int EXPLAINED = 3;
     private final AnomalyConfig config;
     private final long intervalMs;
@@ -70,13 +84,13 @@ public final class AnomalyDetector implements Detector<AnomalyDetector.State> {
     }
 
     @Override
-    public String id() {
-        return AnomalyConfig.ID;
+    public DetectorDescriptor<?> descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public int tag() {
-        return 5;
+    public int fingerprint() {
+        return DESCRIPTOR.state().fingerprint(config);
     }
 
     @Override

@@ -18,7 +18,9 @@ import java.util.Map;
  * per-client thresholds, but the route's failed logins surge above its own learned normal, at a high
  * failure ratio, from many addresses. Pure: (state, tally, config) in, finding out.
  */
-public final class BotnetDetector {
+public final class BotnetDetector implements RouteDetector<BotnetDetector.State> {
+    /** Its section's tag in a route's profile. */
+    static final int ROUTE_TAG = 1;
     static final int BUCKETS = 12;
     static final int MAX_SOURCES = 256;
     private static final double ALPHA = 0.05;
@@ -32,12 +34,36 @@ public final class BotnetDetector {
         this.botnet = config.botnet();
     }
 
-    public CredentialStuffingConfig config() {
-        return config;
+    @Override
+    public DetectorDescriptor<?> descriptor() {
+        return CredentialStuffingDetector.DESCRIPTOR;
+    }
+
+    @Override
+    public int routeTag() {
+        return ROUTE_TAG;
+    }
+
+    @Override
+    public int fingerprint() {
+        // its own shape, apart from the client section's: only the botnet window sizes its counters
+        return new StateSection<CredentialStuffingConfig>(ROUTE_TAG, descriptor().state().version(),
+                c -> java.util.List.of(c.botnet().window())).fingerprint(config);
+    }
+
+    @Override
+    public io.gatewatch.app.config.DetectorSettings settings() {
+        return config.settings();
+    }
+
+    /** Login routes only: a surge of failed logins is what it looks for. */
+    @Override
+    public boolean watches(String route, boolean loginRoute) {
+        return loginRoute;
     }
 
     /** A login route's state: window counters, failing sources, and the learned failures per minute. */
-    public static final class State {
+    public static final class State implements Section {
         final RingCounter attempts;
         final RingCounter failures;
         /** ip -> {failures, last seen ms, successes}; bounded, least recent evicted. */
@@ -47,14 +73,14 @@ public final class BotnetDetector {
         double baselinePerMinute;
         int minutesLearned;
         long runStart;
-        final AlertTrack track = new AlertTrack();
 
         State(long windowMs) {
             attempts = new RingCounter(windowMs, BUCKETS);
             failures = new RingCounter(windowMs, BUCKETS);
         }
 
-        void writeTo(ByteWriter out) {
+        @Override
+        public void writeTo(ByteWriter out) {
             attempts.writeTo(out);
             failures.writeTo(out);
             out.writeVarLong(minute);
@@ -62,7 +88,6 @@ public final class BotnetDetector {
             out.writeDouble(baselinePerMinute);
             out.writeVarInt(minutesLearned);
             out.writeVarLong(runStart);
-            track.writeTo(out);
             out.writeVarInt(sources.size());
             sources.forEach((ip, v) -> {
                 out.writeString(ip);
@@ -73,23 +98,14 @@ public final class BotnetDetector {
         }
     }
 
-    public State newState() {
+    @Override
+    public State newSection() {
         return new State(botnet.window().toMillis());
     }
 
-    public byte[] encode(State s, ByteWriter out) {
-        out.reset();
-        out.writeByte(1);
-        s.writeTo(out);
-        return out.toByteArray();
-    }
-
-    public State decode(byte[] bytes) {
-        ByteReader in = new ByteReader(bytes);
-        if (in.readByte() != 1) {
-            throw new io.gatewatch.models.codec.CorruptDataException("route profile version");
-        }
-        State s = newState();
+    @Override
+    public State readSection(ByteReader in) {
+        State s = newSection();
         s.attempts.readFrom(in);
         s.failures.readFrom(in);
         s.minute = in.readVarLong();
@@ -97,7 +113,6 @@ public final class BotnetDetector {
         s.baselinePerMinute = in.readDouble();
         s.minutesLearned = in.readVarInt();
         s.runStart = in.readVarLong();
-        s.track.readFrom(in);
         int n = in.readVarInt();
         for (int i = 0; i < n; i++) {
             s.sources.put(in.readString(), new long[] {in.readVarLong(), in.readVarLong(), in.readVarLong()});
@@ -106,9 +121,10 @@ public final class BotnetDetector {
     }
 
     /** Folds one tally of a login route into the state; a finding when the surge is there. */
-    public Finding observe(State s, RouteTally t) {
+    @Override
+    public Finding observe(State s, RouteTally t, boolean alertOpen) {
         long ts = t.second() * 1000;
-        learn(s, t);
+        learn(s, t, alertOpen);
         if (t.loginAttempts() == 0 && t.loginFailures() == 0) {
             return null;
         }
@@ -178,13 +194,13 @@ public final class BotnetDetector {
     }
 
     /** The route's normal failures per minute, learned from minutes without an alert open. */
-    private void learn(State s, RouteTally t) {
+    private void learn(State s, RouteTally t, boolean alertOpen) {
         long minute = Math.floorDiv(t.second(), 60);
         if (s.minute == 0) {
             s.minute = minute;
         }
         if (minute > s.minute) {
-            if (!s.track.isActive()) {
+            if (!alertOpen) {
                 // a plain mean while history is short, then an exponentially weighted one
                 double a = s.minutesLearned < MIN_HISTORY_MINUTES ? 1.0 / (s.minutesLearned + 1) : ALPHA;
                 // An attack must not teach the baseline that it is normal while it ramps up below the

@@ -1,5 +1,11 @@
 package io.gatewatch.app.detect;
 
+import java.util.Optional;
+import io.gatewatch.schema.detector.AttackTechnique;
+import java.util.Set;
+import io.gatewatch.schema.detector.OcsfAnalytic;
+import io.gatewatch.schema.detector.DetectorInfo;
+import io.gatewatch.app.config.ConfigSection;
 import io.gatewatch.app.config.CredentialStuffingConfig;
 import io.gatewatch.app.config.CredentialStuffingConfig.Window;
 import io.gatewatch.app.config.DetectorSettings;
@@ -19,6 +25,19 @@ import java.util.Map;
  * counts as a failed login (HTTP basic auth, API tokens), as CrowdSec's http-generic-bf does.
  */
 public final class CredentialStuffingDetector implements Detector<CredentialStuffingDetector.State> {
+    // Window thresholds and names do not shape the counters; the windows' number and lengths do.
+    public static final DetectorDescriptor<CredentialStuffingConfig> DESCRIPTOR = new DetectorDescriptor<>(
+            new DetectorInfo(CredentialStuffingConfig.ID, "Credential stuffing",
+                    new AttackTechnique("TA0006", "Credential Access", "T1110", "Brute Force", "T1110.004", "Credential Stuffing"),
+                    OcsfAnalytic.RULE, List.of("authentication", "intrusion_detection"),
+                    List.of("info"), "docs/detectors/" + CredentialStuffingConfig.ID + ".md"),
+            DetectorScope.CLIENT,
+            new ConfigSection<>(CredentialStuffingConfig.ID, CredentialStuffingConfig.class,
+                    CredentialStuffingConfig::read, CredentialStuffingConfig.KEYS, Set.of("windows", "botnet")),
+            new StateSection<>(1, 1,
+                    c -> List.of(c.windows().stream().map(CredentialStuffingConfig.Window::length).toList())),
+            CredentialStuffingDetector::new,
+            c -> c.botnet().enabled() ? Optional.of(new BotnetDetector(c)) : Optional.empty());
     static final int BUCKETS = 12;
     private final CredentialStuffingConfig config;
     private final long longestWindowMs;
@@ -56,13 +75,13 @@ public final class CredentialStuffingDetector implements Detector<CredentialStuf
     }
 
     @Override
-    public String id() {
-        return CredentialStuffingConfig.ID;
+    public DetectorDescriptor<?> descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public int tag() {
-        return 1;
+    public int fingerprint() {
+        return DESCRIPTOR.state().fingerprint(config);
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.gatewatch.app.detect;
 
+import io.gatewatch.schema.detector.AttackTechnique;
+import java.util.Set;
+import io.gatewatch.schema.detector.OcsfAnalytic;
+import io.gatewatch.schema.detector.DetectorInfo;
+import io.gatewatch.app.config.ConfigSection;
 import io.gatewatch.app.config.DataHarvestingConfig;
 import io.gatewatch.app.config.DetectorSettings;
 import io.gatewatch.app.config.Durations;
@@ -32,6 +37,16 @@ import java.util.Map;
  * distinct objects across all routes, which the decoys feed, is the backstop.
  */
 public final class DataHarvestingDetector implements Detector<DataHarvestingDetector.State> {
+    // Bulk reads through an application's API: collection from an information repository.
+    public static final DetectorDescriptor<DataHarvestingConfig> DESCRIPTOR = DetectorDescriptor.client(
+            new DetectorInfo(DataHarvestingConfig.ID, "Data harvesting",
+                    new AttackTechnique("TA0009", "Collection", "T1213", "Data from Information Repositories", null, null),
+                    OcsfAnalytic.RULE, List.of("web", "intrusion_detection"),
+                    List.of("info"), "docs/detectors/" + DataHarvestingConfig.ID + ".md"),
+            new ConfigSection<>(DataHarvestingConfig.ID, DataHarvestingConfig.class, DataHarvestingConfig::read, DataHarvestingConfig.KEYS,
+                    Set.of("window", "walk_window", "volume_window", "routes_tracked")),
+            new StateSection<>(4, 1, c -> List.of(c.window(), c.walkWindow(), c.volumeWindow(), c.routesTracked())),
+            DataHarvestingDetector::new);
     static final int VOLUME_BUCKETS = 12;
     /** Coarse on purpose: the count only has to tell many responses from a handful, and costs state per client. */
     static final int RESPONSE_COUNT_BUCKETS = 4;
@@ -173,13 +188,13 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
     }
 
     @Override
-    public String id() {
-        return DataHarvestingConfig.ID;
+    public DetectorDescriptor<?> descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public int tag() {
-        return 4;
+    public int fingerprint() {
+        return DESCRIPTOR.state().fingerprint(config);
     }
 
     @Override

@@ -7,18 +7,26 @@ import io.gatewatch.schema.ApiEvent;
 /**
  * A detector is a pure function of (its section of a profile, the event, its config): it updates the
  * section and may return a finding. It knows nothing of Kafka, stores or cooldowns, so it is unit
- * tested with plain objects.
+ * tested with plain objects. Not sealed: the set of detectors is the {@link DetectorRegistry}'s, and a
+ * test may register one of its own.
  *
- * @param <S> the state it keeps per client (or per route)
+ * @param <S> the state it keeps per client
  */
-public sealed interface Detector<S extends Section> permits CredentialStuffingDetector, ReconnaissanceDetector,
-        TrafficSpikeDetector, DataHarvestingDetector, AnomalyDetector {
+public interface Detector<S extends Section> {
+
+    /** Its id, state tag and version: the {@code DESCRIPTOR} declared beside its class. */
+    DetectorDescriptor<?> descriptor();
 
     /** The {@code detector} field of its alerts and its YAML key. */
-    String id();
+    default String id() {
+        return descriptor().id();
+    }
 
-    /** A stable one-byte tag naming its section in the binary profile; never reuse a retired tag. */
-    int tag();
+    /**
+     * The fingerprint of its section's shape under this config ({@link StateSection#fingerprint}): a
+     * stored section with another fingerprint is dropped, not decoded.
+     */
+    int fingerprint();
 
     DetectorSettings settings();
 

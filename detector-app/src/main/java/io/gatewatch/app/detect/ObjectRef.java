@@ -1,5 +1,6 @@
 package io.gatewatch.app.detect;
 
+import io.gatewatch.schema.parse.Text;
 import io.gatewatch.models.sketch.Hashing;
 import java.util.List;
 
@@ -18,7 +19,6 @@ record ObjectRef(Kind kind, String param, String text, long number, long hash) {
 
     enum Kind { ID, PAGE }
 
-    private static final int MAX_DIGITS = 18;
 
     /** Null when the request names no object and no page. */
     static ObjectRef of(String route, String path, String query, List<String> paginationParams) {
@@ -73,7 +73,7 @@ record ObjectRef(Kind kind, String param, String text, long number, long hash) {
     }
 
     private static ObjectRef value(Kind kind, String param, String s, int from, int to) {
-        long number = parseNumber(s, from, to);
+        long number = Text.parseLong(s, from, to);
         long hash = number >= 0 ? Hashing.hash64(number) : Hashing.hash64(s, from, to);
         return new ObjectRef(kind, param, s.substring(from, to), number, hash);
     }
@@ -81,20 +81,5 @@ record ObjectRef(Kind kind, String param, String text, long number, long hash) {
     private static int segmentEnd(String s, int from) {
         int slash = s.indexOf('/', from);
         return slash < 0 ? s.length() : slash;
-    }
-
-    static long parseNumber(CharSequence s, int from, int to) {
-        if (to <= from || to - from > MAX_DIGITS) {
-            return -1;
-        }
-        long v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 }

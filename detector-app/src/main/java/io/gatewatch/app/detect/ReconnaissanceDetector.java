@@ -1,5 +1,10 @@
 package io.gatewatch.app.detect;
 
+import io.gatewatch.schema.detector.AttackTechnique;
+import java.util.Set;
+import io.gatewatch.schema.detector.OcsfAnalytic;
+import io.gatewatch.schema.detector.DetectorInfo;
+import io.gatewatch.app.config.ConfigSection;
 import io.gatewatch.app.config.DetectorSettings;
 import io.gatewatch.app.config.Durations;
 import io.gatewatch.app.config.ReconnaissanceConfig;
@@ -26,6 +31,17 @@ import java.util.Map;
  * few sample paths for the alert. About 5 bytes per path; one byte when idle.
  */
 public final class ReconnaissanceDetector implements Detector<ReconnaissanceDetector.State> {
+    // Path and ID enumeration against an API is wordlist scanning of the victim's own surface.
+    public static final DetectorDescriptor<ReconnaissanceConfig> DESCRIPTOR = DetectorDescriptor.client(
+            new DetectorInfo(ReconnaissanceConfig.ID,
+                    "Reconnaissance", new AttackTechnique("TA0043", "Reconnaissance", "T1595", "Active Scanning",
+                    "T1595.003", "Wordlist Scanning"),
+                    OcsfAnalytic.RULE, List.of("web", "intrusion_detection"),
+                    List.of("info"), "docs/detectors/" + ReconnaissanceConfig.ID + ".md"),
+            new ConfigSection<>(ReconnaissanceConfig.ID, ReconnaissanceConfig.class, ReconnaissanceConfig::read, ReconnaissanceConfig.KEYS,
+                    Set.of("fast_window", "slow_window")),
+            new StateSection<>(2, 1, c -> List.of(c.fastWindow(), c.slowWindow())),
+            ReconnaissanceDetector::new);
     /** Distinct paths kept per client: above the default thresholds, so they are reached before it fills. */
     static final int KEYS = 48;
     static final int SAMPLES = 5;
@@ -87,13 +103,13 @@ public final class ReconnaissanceDetector implements Detector<ReconnaissanceDete
     }
 
     @Override
-    public String id() {
-        return ReconnaissanceConfig.ID;
+    public DetectorDescriptor<?> descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public int tag() {
-        return 2;
+    public int fingerprint() {
+        return DESCRIPTOR.state().fingerprint(config);
     }
 
     @Override

@@ -8,67 +8,80 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The route-scope detectors over per-route tallies: today the botnet view of credential stuffing, on
- * login routes. Alerts carry no client but the top source addresses.
+ * The route-scope detectors the registry's enabled descriptors declare, over per-route tallies: each
+ * keeps a section of the route's profile (the same tagged, fingerprinted format as a client's) and an
+ * alert track. Alerts carry no client but the top source addresses.
  */
 public final class RouteDetection {
-    private final BotnetDetector botnet;
+    private final List<RouteDetector<?>> detectors;
     private final List<RouteGlob> loginRoutes;
 
-    private RouteDetection(BotnetDetector botnet, List<RouteGlob> loginRoutes) {
-        this.botnet = botnet;
-        this.loginRoutes = loginRoutes;
+    public RouteDetection(List<RouteDetector<?>> detectors, List<RouteGlob> loginRoutes) {
+        this.detectors = List.copyOf(detectors);
+        this.loginRoutes = List.copyOf(loginRoutes);
     }
 
-    /**
-     * A route stage that watches nothing, so the topology (and its golden description) keeps the
-     * same shape whether or not route-scope detection is enabled.
-     */
-    public static RouteDetection disabled(GatewatchConfig config) {
-        var cs = io.gatewatch.app.config.CredentialStuffingConfig.defaultsDisabled();
-        return new RouteDetection(new BotnetDetector(cs), List.of());
+    public static RouteDetection of(GatewatchConfig config, DetectorRegistry registry) {
+        return new RouteDetection(registry.routeScope(config.detectors()), config.loginRoutes());
     }
 
-    /** Null when no route-scope detector is enabled. */
-    public static RouteDetection of(GatewatchConfig config) {
-        return config.detectors().stream()
-                .map(b -> b.base())
-                .filter(c -> c instanceof io.gatewatch.app.config.CredentialStuffingConfig cs
-                        && cs.settings().enabled() && cs.botnet().enabled())
-                .findFirst()
-                .map(c -> new RouteDetection(new BotnetDetector((io.gatewatch.app.config.CredentialStuffingConfig) c),
-                        config.loginRoutes()))
-                .orElse(null);
+    public List<RouteDetector<?>> detectors() {
+        return detectors;
     }
 
-    public BotnetDetector botnet() {
-        return botnet;
+    public boolean isEmpty() {
+        return detectors.isEmpty();
     }
 
-    /** Whether a route's tallies are worth a profile: only login routes have route-scope detectors today. */
-    public boolean watches(String route) {
-        for (RouteGlob g : loginRoutes) {
-            if (g.matches(route)) {
+    /** Whether any route detector wants this route's tallies. */
+    public boolean watches(String route, boolean loginRoute) {
+        for (RouteDetector<?> d : detectors) {
+            if (d.watches(route, loginRoute)) {
                 return true;
             }
         }
         return false;
     }
 
-    public void process(BotnetDetector.State s, RouteTally t, Consumer<Alert> out) {
-        Finding f = botnet.observe(s, t);
-        if (f == null) {
-            return;
-        }
+    public void process(ClientProfile p, RouteTally t, Consumer<Alert> out) {
         long now = t.second() * 1000;
-        var settings = botnet.config().settings();
-        switch (AlertGate.decide(s.track, f, now, settings)) {
-            case NEW, UPDATE -> out.accept(new Alert(Alert.SCHEMA,
-                    DetectionEngine.alertId("route:" + t.route(), botnet.config().id(), s.track.firstSeen),
-                    s.track.revision, botnet.config().id(), f.severity(), Alert.Scope.ROUTE, null, f.route(), f.method(),
-                    Instant.ofEpochMilli(Math.min(f.firstSeen(), now)), Instant.ofEpochMilli(now), f.score(),
-                    f.summary(), f.evidence(), f.sources(), settings.mode()));
-            case QUIET -> { }
+        boolean login = isLogin(t.route());
+        if (p.firstSeen == 0) {
+            p.firstSeen = now;
         }
+        p.lastSeen = Math.max(p.lastSeen, now);
+        for (int i = 0; i < detectors.size(); i++) {
+            RouteDetector<?> d = detectors.get(i);
+            if (!d.settings().enabled() || !d.watches(t.route(), login)) {
+                continue;
+            }
+            AlertTrack track = p.tracks[i];
+            Finding f = observe(d, p.sections[i], t, track.isActive());
+            if (f == null) {
+                continue;
+            }
+            switch (AlertGate.decide(track, f, now, d.settings())) {
+                case NEW, UPDATE -> out.accept(new Alert(Alert.SCHEMA,
+                        DetectionEngine.alertId("route:" + t.route(), d.id(), track.firstSeen),
+                        track.revision, d.id(), f.severity(), Alert.Scope.ROUTE, null, f.route(), f.method(),
+                        Instant.ofEpochMilli(Math.min(f.firstSeen(), now)), Instant.ofEpochMilli(now), f.score(),
+                        f.summary(), f.evidence(), f.sources(), d.settings().mode()));
+                case QUIET -> { }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S extends Section> Finding observe(RouteDetector<S> d, Section s, RouteTally t, boolean alertOpen) {
+        return d.observe((S) s, t, alertOpen);
+    }
+
+    private boolean isLogin(String route) {
+        for (RouteGlob g : loginRoutes) {
+            if (g.matches(route)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,10 @@
 package io.gatewatch.app.detect;
 
+import io.gatewatch.schema.detector.AttackTechnique;
+import java.util.Set;
+import io.gatewatch.schema.detector.OcsfAnalytic;
+import io.gatewatch.schema.detector.DetectorInfo;
+import io.gatewatch.app.config.ConfigSection;
 import io.gatewatch.app.config.DetectorSettings;
 import io.gatewatch.app.config.Durations;
 import io.gatewatch.app.config.TrafficSpikeConfig;
@@ -21,6 +26,17 @@ import java.util.Map;
  * is not. Clients too new to have a baseline are held to a fixed ceiling instead.
  */
 public final class TrafficSpikeDetector implements Detector<TrafficSpikeDetector.State> {
+    // A layer-7 request flood exhausts the web service, not the network link; judged against a learned baseline.
+    public static final DetectorDescriptor<TrafficSpikeConfig> DESCRIPTOR = DetectorDescriptor.client(
+            new DetectorInfo(TrafficSpikeConfig.ID,
+                    "Traffic spike", new AttackTechnique("TA0040", "Impact", "T1499", "Endpoint Denial of Service",
+                    "T1499.002", "Service Exhaustion Flood"),
+                    OcsfAnalytic.STATISTICAL, List.of("web", "intrusion_detection"),
+                    List.of("info"), "docs/detectors/" + TrafficSpikeConfig.ID + ".md"),
+            new ConfigSection<>(TrafficSpikeConfig.ID, TrafficSpikeConfig.class, TrafficSpikeConfig::read, TrafficSpikeConfig.KEYS,
+                    Set.of("interval", "half_life")),
+            new StateSection<>(3, 1, c -> List.of(c.interval(), c.halfLife())),
+            TrafficSpikeDetector::new);
     private final TrafficSpikeConfig config;
     private final long intervalMs;
     private final double intervalSeconds;
@@ -54,13 +70,13 @@ public final class TrafficSpikeDetector implements Detector<TrafficSpikeDetector
     }
 
     @Override
-    public String id() {
-        return TrafficSpikeConfig.ID;
+    public DetectorDescriptor<?> descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public int tag() {
-        return 3;
+    public int fingerprint() {
+        return DESCRIPTOR.state().fingerprint(config);
     }
 
     @Override

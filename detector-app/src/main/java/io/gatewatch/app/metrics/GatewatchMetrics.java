@@ -124,6 +124,12 @@ public final class GatewatchMetrics {
         corruptProfiles.increment();
     }
 
+    /** A stored detector section dropped because the config reshaped it: that detector relearns for that key. */
+    public void sectionReset(String detector) {
+        counter("gatewatch.profiles.section.resets", "stored detector sections dropped because the config reshaped them;"
+                + " that detector relearns for that key", "detector", detector).increment();
+    }
+
     public void expired(int n) {
         expiredProfiles.increment(n);
     }

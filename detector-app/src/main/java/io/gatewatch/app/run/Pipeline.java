@@ -1,5 +1,6 @@
 package io.gatewatch.app.run;
 
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.health.HealthCheck;
 import io.gatewatch.app.health.StreamsHealthCheck;
@@ -57,7 +58,10 @@ public final class Pipeline implements AutoCloseable {
         Properties props = StreamsSettings.of(config.kafka(), bootstrapServers, stateDir);
         props.put(SharedRocksDbMemory.CONFIG, rocksDb);
         props.putAll(overrides);
-        streams = new KafkaStreams(GatewatchTopology.build(config, parsers, metrics), props);
+        DetectorRegistry detectors = DetectorRegistry.standard();
+        // Stored sections with another shape are reset on first touch; this line is what they are compared with.
+        log.info("detector state shapes (version/fingerprint): {}", detectors.shapes(config.detectors()));
+        streams = new KafkaStreams(GatewatchTopology.build(config, parsers, metrics, detectors), props);
         streamsMetrics = metrics.bind(streams);
         health = new StreamsHealth(() -> streams.metadataForLocalThreads().size());
         streams.setGlobalStateRestoreListener(new RestoreProgress(metrics.registry()));

@@ -4,6 +4,9 @@ import io.gatewatch.schema.ApiEvent;
 import io.gatewatch.schema.ApiEventSerde;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A record of the events topic as read: an event, or bytes that are not one. Deserialising never
@@ -16,6 +19,17 @@ sealed interface DecodedEvent {
     }
 
     record Bad(byte[] bytes, String reason) implements DecodedEvent {
+    }
+
+    /** Reads as {@link #deserializer()}; writes an event as its JSON and a bad record as its bytes. */
+    static Serde<DecodedEvent> serde() {
+        Serializer<ApiEvent> json = new ApiEventSerde().serializer();
+        Serializer<DecodedEvent> writer = (topic, d) -> switch (d) {
+            case null -> null;
+            case Ok ok -> json.serialize(topic, ok.event());
+            case Bad bad -> bad.bytes();
+        };
+        return Serdes.serdeFrom(writer, deserializer());
     }
 
     static Deserializer<DecodedEvent> deserializer() {

@@ -4,6 +4,7 @@ import io.gatewatch.app.detect.ClientProfile;
 import io.gatewatch.app.detect.DetectionEngine;
 import io.gatewatch.app.detect.EventFacts;
 import io.gatewatch.app.detect.ProfileCodec;
+import io.gatewatch.app.detect.RouteDetection;
 import io.gatewatch.app.detect.RouteTallies;
 import io.gatewatch.app.detect.RouteTally;
 import io.gatewatch.models.codec.ByteWriter;
@@ -44,6 +45,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private final List<Alert> pending = new ArrayList<>(2);
     private final RouteTallies tallies = new RouteTallies();
     private final java.util.Set<Integer> loginFailureStatuses;
+    private final RouteDetection routes;
     private final boolean tallyRoutes;
     private final ByteWriter tallyBytes = new ByteWriter(256);
     private boolean eventsSincePunctuation;
@@ -52,18 +54,19 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
 
     /**
      * @param loginFailureStatuses statuses of a login route that are failed logins, for the route tallies
-     * @param tallyRoutes          whether route-scope detectors run, so login-route tallies are sent on
+     * @param routes               the route-scope detectors: tallies of the routes they watch are sent on
      */
     DetectProcessor(String storeName, DetectionEngine engine, LoginRoutes loginRoutes, EventTimeWindow timeWindow,
             Duration grace,
             Duration idleExpiry, GatewatchMetrics metrics, java.util.Set<Integer> loginFailureStatuses,
-            boolean tallyRoutes) {
+            RouteDetection routes) {
         this.loginFailureStatuses = loginFailureStatuses;
-        this.tallyRoutes = tallyRoutes;
+        this.routes = routes;
+        this.tallyRoutes = !routes.isEmpty();
         this.storeName = storeName;
         this.engine = engine;
         this.needsAddress = engine.needsClientAddress();
-        this.codec = new ProfileCodec(engine.detectors());
+        this.codec = new ProfileCodec(engine.detectors(), new SectionResetLog(STAGE, metrics));
         this.loginRoutes = loginRoutes;
         this.timeWindow = timeWindow;
         this.clock = new StreamClock();
@@ -125,11 +128,12 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route));
         engine.process(profile, e, facts, needsAddress ? ClientAddress.numeric(e.clientIp()) : null, pending::add);
         store.put(key, codec.encode(profile));
-        if (tallyRoutes && facts.loginRoute() && route != null) {
+        if (tallyRoutes && route != null && routes.watches(route, facts.loginRoute())) {
             eventsSincePunctuation = true;
-            boolean failed = e.status() != null && loginFailureStatuses.contains(e.status());
-            boolean succeeded = !failed && e.status() != null && e.status() >= 200 && e.status() < 400;
-            for (RouteTally t : tallies.add(route, ts, true, failed, succeeded, e.clientIp())) {
+            boolean login = facts.loginRoute();
+            boolean failed = login && e.status() != null && loginFailureStatuses.contains(e.status());
+            boolean succeeded = login && !failed && e.status() != null && e.status() >= 200 && e.status() < 400;
+            for (RouteTally t : tallies.add(route, ts, login, failed, succeeded, e.clientIp())) {
                 forwardTally(t);
             }
         }

@@ -4,17 +4,12 @@ import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.config.KafkaSettings;
 import io.gatewatch.app.detect.DetectionEngine;
 import io.gatewatch.app.config.CredentialStuffingConfig;
-import io.gatewatch.app.detect.Detectors;
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.detect.RouteDetection;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.parse.Parsers;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
@@ -56,45 +51,59 @@ public final class GatewatchTopology {
 
     /** No side effects: the same method builds production's topology and the tests'. */
     public static Topology build(GatewatchConfig config, Parsers parsers, GatewatchMetrics metrics) {
-        KafkaSettings.Topics topics = config.kafka().topics();
+        return build(config, parsers, metrics, DetectorRegistry.standard());
+    }
+
+    /**
+     * @param detectors the detectors to run: production passes {@link DetectorRegistry#standard()}; a
+     *                  test may add its own
+     */
+    public static Topology build(GatewatchConfig config, Parsers parsers, GatewatchMetrics metrics,
+            DetectorRegistry detectors) {
+        KafkaSettings.Topics names = config.kafka().topics();
+        Topic<byte[], byte[]> raw = Topic.ofBytes(names.raw());
+        Topic<String, DecodedEvent> events = new Topic<>(names.events(), Serdes.String(), DecodedEvent.serde());
+        Topic<String, byte[]> alerts = Topic.keyedByString(names.alerts());
+        Topic<byte[], byte[]> dlq = Topic.ofBytes(names.dlq());
+        Topic<String, byte[]> routeTallies = Topic.keyedByString(names.routeTallies());
         ClientKeyResolver keys = new ClientKeyResolver(config.identityOrder());
         Topology t = new Topology();
 
-        t.addSource(RAW_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.raw());
+        raw.addSource(t, RAW_SOURCE);
         t.addProcessor(NORMALIZE, () -> new NormalizeProcessor(parsers, config.inputFormat(), keys,
                 new EventTimeWindow(config.maxFuture()), metrics), RAW_SOURCE);
-        t.addSink(EVENTS_SINK, topics.events(), new ByteArraySerializer(), new ByteArraySerializer(), NORMALIZE);
-        t.addSink(RAW_DLQ_SINK, topics.dlq(), new ByteArraySerializer(), new ByteArraySerializer(), NORMALIZE);
+        // the normaliser writes each event as the JSON bytes it has just serialised
+        events.as(Serdes.ByteArray(), Serdes.ByteArray()).addSink(t, EVENTS_SINK, NORMALIZE);
+        dlq.addSink(t, RAW_DLQ_SINK, NORMALIZE);
 
         EventTimeWindow timeWindow = new EventTimeWindow(config.maxFuture());
-        t.addSource(AutoOffsetReset.earliest(), EVENTS_SOURCE, new EventTimeExtractor(timeWindow, System::currentTimeMillis),
-                new StringDeserializer(), DecodedEvent.deserializer(), topics.events());
-        RouteDetection routes = RouteDetection.of(config);
+        events.addSource(t, EVENTS_SOURCE, new EventTimeExtractor(timeWindow, System::currentTimeMillis));
+        RouteDetection routes = RouteDetection.of(config, detectors);
         t.addProcessor(DETECT_CLIENTS, () -> new DetectProcessor(CLIENT_PROFILES,
-                new DetectionEngine(Detectors.clientScope(config), config.allowlist(), Alert.Scope.CLIENT,
+                new DetectionEngine(detectors.clientScope(config.detectors()), config.allowlist(), Alert.Scope.CLIENT,
                         metrics::suppressed),
                 new LoginRoutes(config.loginRoutes()), timeWindow, config.grace(), config.idleExpiry(), metrics,
-                loginFailureStatuses(config), routes != null), EVENTS_SOURCE);
+                loginFailureStatuses(config), routes), EVENTS_SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLIENT_PROFILES),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), DETECT_CLIENTS);
-        t.addSink(ALERTS_SINK, topics.alerts(), new StringSerializer(), new ByteArraySerializer(), DETECT_CLIENTS);
-        t.addSink(EVENTS_DLQ_SINK, topics.dlq(), new StringSerializer(), new ByteArraySerializer(), DETECT_CLIENTS);
-        t.addSink(ROUTE_TALLY_SINK, topics.routeTallies(), new StringSerializer(), new ByteArraySerializer(), DETECT_CLIENTS);
+        alerts.addSink(t, ALERTS_SINK, DETECT_CLIENTS);
+        dlq.as(Serdes.String(), Serdes.ByteArray()).addSink(t, EVENTS_DLQ_SINK, DETECT_CLIENTS);
+        routeTallies.addSink(t, ROUTE_TALLY_SINK, DETECT_CLIENTS);
         t.addProcessor(INVENTORY_ROUTES, () -> new RouteInventoryProcessor(ROUTE_INVENTORY, metrics.registry()), EVENTS_SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROUTE_INVENTORY),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), INVENTORY_ROUTES);
 
-        t.addSource(AutoOffsetReset.earliest(), ROUTE_TALLY_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
-                topics.routeTallies());
-        RouteDetection detection = routes != null ? routes : RouteDetection.disabled(config);
-        t.addProcessor(DETECT_ROUTES, () -> new RouteDetectProcessor(ROUTE_PROFILES, detection, metrics), ROUTE_TALLY_SOURCE);
+        // The route stage exists even with no route detector enabled, so the topology keeps one shape.
+        routeTallies.addSourceFromEarliest(t, ROUTE_TALLY_SOURCE);
+        t.addProcessor(DETECT_ROUTES, () -> new RouteDetectProcessor(ROUTE_PROFILES, routes, metrics), ROUTE_TALLY_SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROUTE_PROFILES),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), DETECT_ROUTES);
-        t.addSink(ROUTE_ALERTS_SINK, topics.alerts(), new StringSerializer(), new ByteArraySerializer(), DETECT_ROUTES);
-        t.addSink(ROUTE_DLQ_SINK, topics.dlq(), new StringSerializer(), new ByteArraySerializer(), DETECT_ROUTES);
+        alerts.addSink(t, ROUTE_ALERTS_SINK, DETECT_ROUTES);
+        dlq.as(Serdes.String(), Serdes.ByteArray()).addSink(t, ROUTE_DLQ_SINK, DETECT_ROUTES);
         return t;
     }
 
+    /** The statuses that make a login-route tally a failure: the credential-stuffing block's, else 401 and 403. */
     private static java.util.Set<Integer> loginFailureStatuses(GatewatchConfig config) {
         return config.detectors().stream().map(b -> b.base())
                 .filter(c -> c instanceof CredentialStuffingConfig)

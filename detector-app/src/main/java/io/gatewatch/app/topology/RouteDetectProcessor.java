@@ -1,10 +1,10 @@
 package io.gatewatch.app.topology;
 
-import io.gatewatch.app.detect.BotnetDetector;
+import io.gatewatch.app.detect.ClientProfile;
+import io.gatewatch.app.detect.ProfileCodec;
 import io.gatewatch.app.detect.RouteDetection;
 import io.gatewatch.app.detect.RouteTally;
 import io.gatewatch.app.metrics.GatewatchMetrics;
-import io.gatewatch.models.codec.ByteWriter;
 import io.gatewatch.models.codec.CorruptDataException;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.JsonSerde;
@@ -16,14 +16,14 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** One get and one put of a login route's profile per tally (one tally per route, second and client task). */
+/** One get and one put of a route's profile per tally (one tally per route, second and client task). */
 final class RouteDetectProcessor implements Processor<String, byte[], String, byte[]> {
     static final String STAGE = "detect-routes";
     private final String storeName;
     private final RouteDetection detection;
     private final GatewatchMetrics metrics;
     private final Serializer<Alert> alertJson = new JsonSerde<>(Alert.class).serializer();
-    private final ByteWriter bytes = new ByteWriter(1024);
+    private final ProfileCodec codec;
     private final List<Alert> pending = new ArrayList<>(1);
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
@@ -32,6 +32,7 @@ final class RouteDetectProcessor implements Processor<String, byte[], String, by
         this.storeName = storeName;
         this.detection = detection;
         this.metrics = metrics;
+        this.codec = ProfileCodec.forRoutes(detection.detectors(), new SectionResetLog(STAGE, metrics));
         metrics.deadLetterStage(STAGE);
     }
 
@@ -53,17 +54,16 @@ final class RouteDetectProcessor implements Processor<String, byte[], String, by
                             context.recordMetadata().orElse(null))), GatewatchTopology.ROUTE_DLQ_SINK);
             return;
         }
-        BotnetDetector botnet = detection.botnet();
         byte[] stored = store.get(tally.route());
-        BotnetDetector.State state;
+        ClientProfile profile;
         try {
-            state = stored == null ? botnet.newState() : botnet.decode(stored);
+            profile = stored == null ? codec.newProfile() : codec.decode(stored);
         } catch (CorruptDataException e) {
             metrics.corruptProfile();
-            state = botnet.newState();
+            profile = codec.newProfile();
         }
-        detection.process(state, tally, pending::add);
-        store.put(tally.route(), botnet.encode(state, bytes));
+        detection.process(profile, tally, pending::add);
+        store.put(tally.route(), codec.encode(profile));
         for (Alert a : pending) {
             metrics.alert(a.detector(), a.severity().json(), a.mode().json(), a.isUpdate());
             context.forward(new Record<>("route:" + tally.route(), alertJson.serialize(null, a), record.timestamp()),

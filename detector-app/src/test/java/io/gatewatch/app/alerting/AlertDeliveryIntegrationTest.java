@@ -147,7 +147,8 @@ class AlertDeliveryIntegrationTest {
     private AlertingService service(AlertingConfig config) {
         AlertingService s = new AlertingService(config, kafka.bootstrapServers(), ALERTS, GROUP, Clock.systemUTC(),
                 new KafkaProducer<>(producerProps()), AlertingService.defaultSinks(new PrintStream(PrintStream.nullOutputStream()),
-                Clock.systemUTC()), Sleeper.real(), DeliveryMetrics.unserved());
+                Clock.systemUTC(), io.gatewatch.app.detect.DetectorRegistry.standard().infos()), Sleeper.real(),
+                DeliveryMetrics.unserved());
         s.start();
         return s;
     }
@@ -284,6 +285,7 @@ class AlertDeliveryIntegrationTest {
 
     private Map<String, Redeliveries.Drained> redeliver(AlertingConfig config) throws InterruptedException {
         return new Redelivery(config, kafka.bootstrapServers(), GROUP, Clock.systemUTC(),
-                AlertingService.defaultSinks(new PrintStream(PrintStream.nullOutputStream()), Clock.systemUTC())).run();
+                AlertingService.defaultSinks(new PrintStream(PrintStream.nullOutputStream()), Clock.systemUTC(),
+                        io.gatewatch.app.detect.DetectorRegistry.standard().infos())).run();
     }
 }

@@ -71,8 +71,9 @@ class ConfigLoaderTest {
     @Test
     void shouldRejectUnknownKeysSoATypoDoesNotFallBackToADefault() {
         assertEquals(List.of(
-                "g.yaml:2: detectors.credential_stufing = {\"mode\":\"shadow\"}: unknown key (allowed:"
-                        + " credential_stuffing, reconnaissance, traffic_spike, data_harvesting, anomaly)"),
+                "g.yaml:2: detectors.credential_stufing = {\"mode\":\"shadow\"}: unknown key (allowed: "
+                        + String.join(", ", io.gatewatch.app.detect.DetectorRegistry.standard().descriptors().stream()
+                                .map(io.gatewatch.app.detect.DetectorDescriptor::id).toList()) + ")"),
                 problems("detectors:\n  credential_stufing: {mode: shadow}\n"));
     }
 

@@ -33,17 +33,17 @@ class BotnetDetectorTest {
 
     @Test
     void shouldNotLetASlowlyRampingBotnetTeachTheBaselineThatItIsNormal() {
-        var s = detector.newState();
+        var s = detector.newSection();
         // two hours of normal traffic: one failed login a minute among ten logins
         for (long m = 0; m < 120; m++) {
-            assertNull(detector.observe(s, tally(T0 + m * 60, 1, (int) m, 9)));
+            assertNull(detector.observe(s, tally(T0 + m * 60, 1, (int) m, 9), false));
         }
         // the botnet ramps: 2, 3, 4, ... failures a minute, from ever new addresses
         Finding f = null;
         int ip = 0;
         for (long m = 120; m < 160 && f == null; m++) {
             int n = (int) (m - 118);
-            f = detector.observe(s, tally(T0 + m * 60, n, ip, 9));
+            f = detector.observe(s, tally(T0 + m * 60, n, ip, 9), false);
             ip += n;
         }
         assertNotNull(f, "a ramp must be caught, not learned");

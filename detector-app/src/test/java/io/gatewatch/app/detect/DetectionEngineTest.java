@@ -14,7 +14,7 @@ class DetectionEngineTest {
 
     private static DetectionEngine engine(String yaml) throws Exception {
         GatewatchConfig c = new ConfigLoader(Parsers.standard().names(), n -> List.of()).parse(yaml, "test.yaml");
-        return new DetectionEngine(Detectors.clientScope(c), c.allowlist(), Alert.Scope.CLIENT);
+        return new DetectionEngine(DetectorRegistry.standard().clientScope(c.detectors()), c.allowlist(), Alert.Scope.CLIENT);
     }
 
     /** The processor parses each event's address only for CIDR allowlists; without one it must not be asked. */

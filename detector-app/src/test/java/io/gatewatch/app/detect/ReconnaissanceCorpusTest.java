@@ -49,7 +49,7 @@ class ReconnaissanceCorpusTest {
     @Test
     void shouldAlertOnlyOnTheFiveScannersInTheApacheLogsSample() throws Exception {
         GatewatchConfig config = new ConfigLoader(Set.of("nginx"), n -> List.of()).defaults();
-        DetectionEngine engine = new DetectionEngine(Detectors.clientScope(config), config.allowlist(), Alert.Scope.CLIENT);
+        DetectionEngine engine = new DetectionEngine(DetectorRegistry.standard().clientScope(config.detectors()), config.allowlist(), Alert.Scope.CLIENT);
         ProfileCodec codec = new ProfileCodec(engine.detectors());
         ClientKeyResolver keys = new ClientKeyResolver(config.identityOrder());
         LogParser parser = Parsers.standard().forName("nginx");

@@ -2,6 +2,7 @@ package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.JsonSerde;
@@ -33,12 +34,17 @@ public final class TopologyFixture implements AutoCloseable {
     private final Path stateDir;
 
     public TopologyFixture(String yaml) throws Exception {
+        this(yaml, DetectorRegistry.standard());
+    }
+
+    /** @param detectors the registry to run: production's, or one with a test's own detector */
+    public TopologyFixture(String yaml, DetectorRegistry detectors) throws Exception {
         Parsers parsers = Parsers.standard();
-        config = new ConfigLoader(parsers.names(), n -> List.of()).parse(yaml, "test.yaml");
+        config = new ConfigLoader(parsers.names(), n -> List.of(), detectors.configSections()).parse(yaml, "test.yaml");
         stateDir = Files.createTempDirectory(stateParent(), "gatewatch-ttd");
         Properties props = StreamsSettings.of(config.kafka(), "dummy:9092", stateDir);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
-        driver = new TopologyTestDriver(GatewatchTopology.build(config, parsers, metrics), props);
+        driver = new TopologyTestDriver(GatewatchTopology.build(config, parsers, metrics, detectors), props);
         var topics = config.kafka().topics();
         raw = driver.createInputTopic(topics.raw(), new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic(topics.alerts(), new StringDeserializer(),
@@ -78,6 +84,25 @@ public final class TopologyFixture implements AutoCloseable {
         RecordHeaders h = new RecordHeaders();
         h.add("format", formatHeader.getBytes(StandardCharsets.UTF_8));
         raw.pipeInput(new TestRecord<>(null, line.getBytes(StandardCharsets.UTF_8), h));
+    }
+
+    /** Every entry of a store, as bytes: what a restart would find in it. */
+    public java.util.Map<String, byte[]> storeContents(String store) {
+        java.util.Map<String, byte[]> all = new java.util.LinkedHashMap<>();
+        org.apache.kafka.streams.state.KeyValueStore<String, byte[]> s = driver.getKeyValueStore(store);
+        try (var it = s.all()) {
+            it.forEachRemaining(kv -> all.put(kv.key, kv.value));
+        }
+        return all;
+    }
+
+    /**
+     * Puts a previous run's entries into a store before any record is piped: a restart on the old store
+     * (the test driver deletes its state directory on close, so the bytes are carried over instead).
+     */
+    public void restore(String store, java.util.Map<String, byte[]> contents) {
+        org.apache.kafka.streams.state.KeyValueStore<String, byte[]> s = driver.getKeyValueStore(store);
+        contents.forEach(s::put);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.gatewatch.schema.parse;
 
 /** Small scanning helpers shared by the text-format parsers; all take a string and a [from, to) range. */
-final class Text {
+public final class Text {
     private Text() {
     }
 
@@ -84,7 +84,7 @@ final class Text {
     }
 
     /** A non-negative decimal integer of 1 to 18 digits, or -1. */
-    static long parseLong(String s, int from, int to) {
+    public static long parseLong(String s, int from, int to) {
         if (to <= from || to - from > 18) {
             return -1;
         }

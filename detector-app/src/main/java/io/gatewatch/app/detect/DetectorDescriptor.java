@@ -1,0 +1,58 @@
+package io.gatewatch.app.detect;
+
+import io.gatewatch.app.config.ConfigSection;
+import io.gatewatch.app.config.DetectorConfig;
+import io.gatewatch.schema.detector.DetectorInfo;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything Gatewatch knows about one detector, declared once beside its class: the config loader, the
+ * profile codec, the topology, the alert formats (through {@link #info()}) and the docs read it from the
+ * {@link DetectorRegistry}; nothing else names a detector.
+ *
+ * @param info   id, title, ATT&CK technique, OCSF analytic, ECS categories, doc page: what alerting needs
+ * @param scope  whose state it keeps: its {@code factory} builds a detector of that scope
+ * @param config its YAML block: key, reader, state-shaping keys
+ * @param state  its section of the client profile
+ * @param factory builds the client-scope detector from a validated config
+ * @param routeFactory builds its route-scope part, if it has one (credential stuffing's botnet view)
+ * @param <C>    its config record
+ */
+public record DetectorDescriptor<C extends DetectorConfig>(
+        DetectorInfo info,
+        DetectorScope scope,
+        ConfigSection<C> config,
+        StateSection<C> state,
+        Function<C, Detector<?>> factory,
+        Function<C, Optional<RouteDetector<?>>> routeFactory) {
+
+    public DetectorDescriptor {
+        if (!info.id().equals(config.id())) {
+            throw new IllegalArgumentException("detector " + info.id() + " reads the config block " + config.id());
+        }
+    }
+
+    /** A client-scope detector without a route-scope part. */
+    public static <C extends DetectorConfig> DetectorDescriptor<C> client(DetectorInfo info, ConfigSection<C> config,
+            StateSection<C> state, Function<C, Detector<?>> factory) {
+        return new DetectorDescriptor<>(info, DetectorScope.CLIENT, config, state, factory, c -> Optional.empty());
+    }
+
+    public String id() {
+        return info.id();
+    }
+
+    /** The detector for one validated block (the base or a route override) of this descriptor's config. */
+    public Detector<?> create(DetectorConfig c) {
+        return factory.apply(config.type().cast(c));
+    }
+
+    public Optional<RouteDetector<?>> createRoute(DetectorConfig c) {
+        return routeFactory.apply(config.type().cast(c));
+    }
+
+    public int fingerprint(DetectorConfig c) {
+        return state.fingerprint(config.type().cast(c));
+    }
+}
