@@ -115,7 +115,7 @@ class OcsfFormatTest {
         assertEquals(List.of(
                 "evidences[0].src_endpoint.ip|2|IP Address|198.51.100.23",
                 "evidences[0].actor.user.name|4|User Name|svc-reporting",
-                "evidences[0].actor.user.credential_uid|19|User Credential ID|sha256:9f2c1a7be04d3e11",
+                "evidences[0].actor.user.credential_uid|19|User Credential ID|hmac:9f2c1a7be04d3e11",
                 "evidences[0].http_request.url.path|6|URL String|/api/v1/customers/{id}"),
                 f.path("observables").valueStream().map(o -> o.path("name").asText() + "|" + o.path("type_id").asInt()
                         + "|" + o.path("type").asText() + "|" + o.path("value").asText()).toList());
