@@ -27,6 +27,5 @@ for seed in "$@"; do
   benign=$(awk '/^benign actors alerted/ {print $4}' "$dir/evaluation.txt")
   falses=$(awk '/^false alerts/ {print $3}' "$dir/evaluation.txt")
   printf 'seed %-4s %-8s caught %-6s benign actors alerted %-5s false alerts %s\n' "$seed" "$profile" "$caught" "$benign" "$falses"
-  awk '$0 ~ / missed / {print "  missed:  " $1 " (" $2 ")"} $0 ~ / alerted / && $1 ~ /^benign/ {print "  alerted: " $1 " by " $6}' "$dir/evaluation.txt"
-  awk '$0 ~ / caught / && $1 ~ /^attack/ {printf "  caught:  %s in %s\n", $1, ($7 ~ /[0-9]/ ? $7 " " $8 : $7)}' "$dir/evaluation.txt" | sed 's/ [0-9]* [0-9a-f-]*$//' > "$dir/caught.txt"
+  awk '$1 ~ /^attack-/ && $6 == "missed" {print "  missed:  " $1 " (" $2 ")"} $1 ~ /^benign-/ && $4 == "alerted" {print "  alerted: " $1 " by " $6}' "$dir/evaluation.txt"
 done

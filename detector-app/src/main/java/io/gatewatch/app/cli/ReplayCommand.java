@@ -160,6 +160,8 @@ final class ReplayCommand implements Callable<Integer> {
         long lastReport = System.nanoTime();
         long lastProgress = System.nanoTime();
         long seen = -1;
+        long talliesAtRest = -1;
+        long restSince = System.nanoTime();
         while (true) {
             if (pipeline.failure() != null) {
                 throw new IllegalStateException("the topology failed: " + pipeline.failure().getMessage(),
@@ -168,8 +170,20 @@ final class ReplayCommand implements Callable<Integer> {
             long raw = (long) metrics.count("gatewatch.raw.records");
             long events = (long) metrics.count("gatewatch.events.parsed");
             long detected = (long) metrics.count("gatewatch.events.detected");
+            long talliesSent = (long) metrics.count(GatewatchMetrics.ROUTE_TALLIES_SENT);
+            long talliesDetected = (long) metrics.count(GatewatchMetrics.ROUTE_TALLIES_DETECTED);
             if (raw >= lines && detected >= events) {
-                return;
+                // The route stage sees each second's tallies after the client stage closes them (once a second of
+                // wall clock, all of them once the events stop): done when two such closings sent nothing new and
+                // the route stage has read all that was sent.
+                if (talliesSent == talliesAtRest && talliesDetected >= talliesSent
+                        && System.nanoTime() - restSince > 2_500_000_000L) {
+                    return;
+                }
+                if (talliesSent != talliesAtRest) {
+                    talliesAtRest = talliesSent;
+                    restSince = System.nanoTime();
+                }
             }
             if (raw + detected != seen) {
                 seen = raw + detected;

@@ -33,6 +33,8 @@ public final class GatewatchMetrics {
     private final Counter detected;
     private final Counter corruptProfiles;
     private final Counter expiredProfiles;
+    private final Counter routeTalliesSent;
+    private final Counter routeTalliesDetected;
     private final AtomicLong newestEventTime = new AtomicLong(NO_EVENT_YET);
     private final ConcurrentMap<String, Counter> cache = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ConcurrentMap<String, Counter>> tagged = new ConcurrentHashMap<>();
@@ -58,6 +60,12 @@ public final class GatewatchMetrics {
                 .register(registry);
         this.expiredProfiles = Counter.builder("gatewatch.profiles.expired")
                 .description("Idle client profiles removed from the state store")
+                .register(registry);
+        this.routeTalliesSent = Counter.builder(ROUTE_TALLIES_SENT)
+                .description("Per-route, per-second summaries the client stage sent to the route stage")
+                .register(registry);
+        this.routeTalliesDetected = Counter.builder(ROUTE_TALLIES_DETECTED)
+                .description("Per-route, per-second summaries that reached the route stage")
                 .register(registry);
         Gauge.builder(EVENT_TIME_LAG, this, m -> m.eventTimeLagSeconds(clock))
                 .description("Wall-clock time minus the newest event time the detect stage has seen (NaN before the first event)")
@@ -101,6 +109,18 @@ public final class GatewatchMetrics {
 
     private Counter dlq(String stage) {
         return counter(DLQ_RECORDS, "Records sent to the dead-letter topic, by pipeline stage", "stage", stage);
+    }
+
+    public static final String ROUTE_TALLIES_SENT = "gatewatch.route.tallies.sent";
+    public static final String ROUTE_TALLIES_DETECTED = "gatewatch.route.tallies.detected";
+
+    public void routeTallySent() {
+        routeTalliesSent.increment();
+    }
+
+    /** A route tally reached the route stage (judged or dead-lettered). */
+    public void routeTallyDetected() {
+        routeTalliesDetected.increment();
     }
 
     /** An events-topic record reached the detect stage (detected, late or dead-lettered). */

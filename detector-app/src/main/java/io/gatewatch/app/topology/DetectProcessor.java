@@ -154,6 +154,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     }
 
     private void forwardTally(RouteTally t) {
+        metrics.routeTallySent();
         context.forward(new Record<>(t.route(), t.encode(tallyBytes), t.second() * 1000),
                 GatewatchTopology.ROUTE_TALLY_SINK);
     }

@@ -44,6 +44,7 @@ final class RouteDetectProcessor implements Processor<String, byte[], String, by
 
     @Override
     public void process(Record<String, byte[]> record) {
+        metrics.routeTallyDetected();
         RouteTally tally;
         try {
             tally = RouteTally.decode(record.value());

@@ -46,6 +46,24 @@ class ReplayIntegrationTest {
     }
 
     @Test
+    void shouldWaitForTheRouteStageSoABotnetAtTheEndOfTheFileIsReported(@TempDir Path tmp) throws Exception {
+        // the botnet fixture's lines end the file: its route-scope alert comes from the route stage, which reads
+        // the client stage's per-second tallies after it; a replay that stopped at the last event missed it
+        Path input = Path.of("src/test/resources/fixtures/credential_stuffing/botnet-spread-over-many-addresses/input.log");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(List.of("replay", "--format", "nginx", "--input", input.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        List<Alert> alerts = new java.util.ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) {
+            alerts.add(Json.newMapper().readValue(line, Alert.class));
+        }
+        assertTrue(alerts.stream().anyMatch(a -> a.scope() == Alert.Scope.ROUTE && a.detector().equals("credential_stuffing")),
+                "no route-scope alert in: " + out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void shouldExitWith2AndNameTheProblemForAMissingInput() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(List.of("replay", "--input", "/nonexistent/access.log"),
