@@ -5,7 +5,6 @@ import io.gatewatch.schema.detector.OcsfAnalytic;
 import io.gatewatch.schema.detector.DetectorInfo;
 import io.gatewatch.app.config.ConfigSection;
 import io.gatewatch.app.config.AnomalyConfig;
-import io.gatewatch.app.config.DetectorSettings;
 import io.gatewatch.app.config.Durations;
 import io.gatewatch.models.behaviour.AnomalyModel;
 import io.gatewatch.models.behaviour.AnomalyModelException;
@@ -30,7 +29,7 @@ import java.util.Map;
  * mean in training standard deviations. A client that stops sending has its last interval scored
  * only if it comes back: the detector sees events, not the clock.
  */
-public final class AnomalyDetector implements Detector<AnomalyDetector.State> {
+public final class AnomalyDetector extends ConfiguredDetector<AnomalyDetector.State, AnomalyConfig> {
     // A trained model judges it; no single technique fits what "unlike the training traffic" evidences.
     public static final DetectorDescriptor<AnomalyConfig> DESCRIPTOR = DetectorDescriptor.client(
             new DetectorInfo(AnomalyConfig.ID,
@@ -42,7 +41,6 @@ public final class AnomalyDetector implements Detector<AnomalyDetector.State> {
             new StateSection<>(5, 1, c -> List.of(c.interval())),
             AnomalyDetector::new);
     private static final int EXPLAINED = 3;
-    private final AnomalyConfig config;
     private final long intervalMs;
     private final AnomalyModel model;
 
@@ -52,7 +50,7 @@ public final class AnomalyDetector implements Detector<AnomalyDetector.State> {
     }
 
     AnomalyDetector(AnomalyConfig config, AnomalyModel model) {
-        this.config = config;
+        super(DESCRIPTOR, config);
         this.intervalMs = config.interval().toMillis();
         this.model = model;
     }
@@ -81,21 +79,6 @@ public final class AnomalyDetector implements Detector<AnomalyDetector.State> {
         public void writeTo(ByteWriter out) {
             interval.writeTo(out);
         }
-    }
-
-    @Override
-    public DetectorDescriptor<?> descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public int fingerprint() {
-        return DESCRIPTOR.state().fingerprint(config);
-    }
-
-    @Override
-    public DetectorSettings settings() {
-        return config.settings();
     }
 
     @Override

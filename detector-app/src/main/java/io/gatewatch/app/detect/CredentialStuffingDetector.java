@@ -8,7 +8,6 @@ import io.gatewatch.schema.detector.DetectorInfo;
 import io.gatewatch.app.config.ConfigSection;
 import io.gatewatch.app.config.CredentialStuffingConfig;
 import io.gatewatch.app.config.CredentialStuffingConfig.Window;
-import io.gatewatch.app.config.DetectorSettings;
 import io.gatewatch.app.config.Durations;
 import io.gatewatch.models.codec.ByteReader;
 import io.gatewatch.models.codec.ByteWriter;
@@ -24,7 +23,7 @@ import java.util.Map;
  * configured window and fires when any window holds more than it tolerates. A 401 on any route also
  * counts as a failed login (HTTP basic auth, API tokens), as CrowdSec's http-generic-bf does.
  */
-public final class CredentialStuffingDetector implements Detector<CredentialStuffingDetector.State> {
+public final class CredentialStuffingDetector extends ConfiguredDetector<CredentialStuffingDetector.State, CredentialStuffingConfig> {
     // Window thresholds and names do not shape the counters; the windows' number and lengths do.
     public static final DetectorDescriptor<CredentialStuffingConfig> DESCRIPTOR = new DetectorDescriptor<>(
             new DetectorInfo(CredentialStuffingConfig.ID, "Credential stuffing",
@@ -39,11 +38,10 @@ public final class CredentialStuffingDetector implements Detector<CredentialStuf
             CredentialStuffingDetector::new,
             c -> c.botnet().enabled() ? Optional.of(new BotnetDetector(c)) : Optional.empty());
     static final int BUCKETS = 12;
-    private final CredentialStuffingConfig config;
     private final long longestWindowMs;
 
     public CredentialStuffingDetector(CredentialStuffingConfig config) {
-        this.config = config;
+        super(DESCRIPTOR, config);
         this.longestWindowMs = config.windows().stream().mapToLong(w -> w.length().toMillis()).max().orElse(0);
     }
 
@@ -72,21 +70,6 @@ public final class CredentialStuffingDetector implements Detector<CredentialStuf
                 failures[i].writeTo(out);
             }
         }
-    }
-
-    @Override
-    public DetectorDescriptor<?> descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public int fingerprint() {
-        return DESCRIPTOR.state().fingerprint(config);
-    }
-
-    @Override
-    public DetectorSettings settings() {
-        return config.settings();
     }
 
     @Override

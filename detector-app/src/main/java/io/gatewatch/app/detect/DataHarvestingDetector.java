@@ -6,7 +6,6 @@ import io.gatewatch.schema.detector.OcsfAnalytic;
 import io.gatewatch.schema.detector.DetectorInfo;
 import io.gatewatch.app.config.ConfigSection;
 import io.gatewatch.app.config.DataHarvestingConfig;
-import io.gatewatch.app.config.DetectorSettings;
 import io.gatewatch.app.config.Durations;
 import io.gatewatch.models.codec.ByteReader;
 import io.gatewatch.models.codec.ByteWriter;
@@ -36,7 +35,7 @@ import java.util.Map;
  * A decoy route before every step can keep a fresh walk from being followed; the count of
  * distinct objects across all routes, which the decoys feed, is the backstop.
  */
-public final class DataHarvestingDetector implements Detector<DataHarvestingDetector.State> {
+public final class DataHarvestingDetector extends ConfiguredDetector<DataHarvestingDetector.State, DataHarvestingConfig> {
     // Bulk reads through an application's API: collection from an information repository.
     public static final DetectorDescriptor<DataHarvestingConfig> DESCRIPTOR = DetectorDescriptor.client(
             new DetectorInfo(DataHarvestingConfig.ID, "Data harvesting",
@@ -50,7 +49,6 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
     static final int VOLUME_BUCKETS = 12;
     /** Coarse on purpose: the count only has to tell many responses from a handful, and costs state per client. */
     static final int RESPONSE_COUNT_BUCKETS = 4;
-    private final DataHarvestingConfig config;
     private final long windowMs;
     private final long walkWindowMs;
     private final long volumeWindowMs;
@@ -58,7 +56,7 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
     private final double maxResponseKb;
 
     public DataHarvestingDetector(DataHarvestingConfig config) {
-        this.config = config;
+        super(DESCRIPTOR, config);
         this.windowMs = config.window().toMillis();
         this.walkWindowMs = config.walkWindow().toMillis();
         this.volumeWindowMs = config.volumeWindow().toMillis();
@@ -185,21 +183,6 @@ public final class DataHarvestingDetector implements Detector<DataHarvestingDete
         String json() {
             return name().toLowerCase(Locale.ROOT);
         }
-    }
-
-    @Override
-    public DetectorDescriptor<?> descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public int fingerprint() {
-        return DESCRIPTOR.state().fingerprint(config);
-    }
-
-    @Override
-    public DetectorSettings settings() {
-        return config.settings();
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.Set;
 import io.gatewatch.schema.detector.OcsfAnalytic;
 import io.gatewatch.schema.detector.DetectorInfo;
 import io.gatewatch.app.config.ConfigSection;
-import io.gatewatch.app.config.DetectorSettings;
 import io.gatewatch.app.config.Durations;
 import io.gatewatch.app.config.ReconnaissanceConfig;
 import io.gatewatch.app.config.ReconnaissanceConfig.Signal;
@@ -30,7 +29,7 @@ import java.util.Map;
  * and signal (the fast window is the newest part of the same set), two scanner-agent counters, and a
  * few sample paths for the alert. About 5 bytes per path; one byte when idle.
  */
-public final class ReconnaissanceDetector implements Detector<ReconnaissanceDetector.State> {
+public final class ReconnaissanceDetector extends ConfiguredDetector<ReconnaissanceDetector.State, ReconnaissanceConfig> {
     // Path and ID enumeration against an API is wordlist scanning of the victim's own surface.
     public static final DetectorDescriptor<ReconnaissanceConfig> DESCRIPTOR = DetectorDescriptor.client(
             new DetectorInfo(ReconnaissanceConfig.ID,
@@ -50,13 +49,12 @@ public final class ReconnaissanceDetector implements Detector<ReconnaissanceDete
     static final int BUCKETS = 12;
     private static final int NOT_FOUND_BIT = 1;
 
-    private final ReconnaissanceConfig config;
     private final ReconnaissanceMatcher matcher;
     private final long fastSeconds;
     private final long slowSeconds;
 
     public ReconnaissanceDetector(ReconnaissanceConfig config) {
-        this.config = config;
+        super(DESCRIPTOR, config);
         this.matcher = new ReconnaissanceMatcher(config, config.rules());
         this.fastSeconds = config.fastWindow().toSeconds();
         this.slowSeconds = config.slowWindow().toSeconds();
@@ -100,21 +98,6 @@ public final class ReconnaissanceDetector implements Detector<ReconnaissanceDete
                 }
             }
         }
-    }
-
-    @Override
-    public DetectorDescriptor<?> descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public int fingerprint() {
-        return DESCRIPTOR.state().fingerprint(config);
-    }
-
-    @Override
-    public DetectorSettings settings() {
-        return config.settings();
     }
 
     ReconnaissanceMatcher matcher() {

@@ -5,7 +5,6 @@ import java.util.Set;
 import io.gatewatch.schema.detector.OcsfAnalytic;
 import io.gatewatch.schema.detector.DetectorInfo;
 import io.gatewatch.app.config.ConfigSection;
-import io.gatewatch.app.config.DetectorSettings;
 import io.gatewatch.app.config.Durations;
 import io.gatewatch.app.config.TrafficSpikeConfig;
 import io.gatewatch.models.baseline.Ewma;
@@ -25,7 +24,7 @@ import java.util.Map;
  * steady integration polling every two seconds is its own normal; the same client at forty a second
  * is not. Clients too new to have a baseline are held to a fixed ceiling instead.
  */
-public final class TrafficSpikeDetector implements Detector<TrafficSpikeDetector.State> {
+public final class TrafficSpikeDetector extends ConfiguredDetector<TrafficSpikeDetector.State, TrafficSpikeConfig> {
     // A layer-7 request flood exhausts the web service, not the network link; judged against a learned baseline.
     public static final DetectorDescriptor<TrafficSpikeConfig> DESCRIPTOR = DetectorDescriptor.client(
             new DetectorInfo(TrafficSpikeConfig.ID,
@@ -37,14 +36,13 @@ public final class TrafficSpikeDetector implements Detector<TrafficSpikeDetector
                     Set.of("interval", "half_life")),
             new StateSection<>(3, 1, c -> List.of(c.interval(), c.halfLife())),
             TrafficSpikeDetector::new);
-    private final TrafficSpikeConfig config;
     private final long intervalMs;
     private final double intervalSeconds;
     private final double alpha;
     private final long minHistory;
 
     public TrafficSpikeDetector(TrafficSpikeConfig config) {
-        this.config = config;
+        super(DESCRIPTOR, config);
         this.intervalMs = config.interval().toMillis();
         this.intervalSeconds = intervalMs / 1000.0;
         this.alpha = config.alpha();
@@ -67,21 +65,6 @@ public final class TrafficSpikeDetector implements Detector<TrafficSpikeDetector
 
     /** What the current interval is held to, and why. */
     private record Limit(double count, String crossed) {
-    }
-
-    @Override
-    public DetectorDescriptor<?> descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public int fingerprint() {
-        return DESCRIPTOR.state().fingerprint(config);
-    }
-
-    @Override
-    public DetectorSettings settings() {
-        return config.settings();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.gatewatch.app.detect;
 
 import io.gatewatch.app.config.ConfigSection;
-import io.gatewatch.app.config.DetectorSettings;
 import io.gatewatch.app.config.ToyConfig;
 import io.gatewatch.models.codec.ByteReader;
 import io.gatewatch.models.codec.ByteWriter;
@@ -15,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** A detector that exists only in test code, to prove a new detector needs no wiring outside its own files. */
-public final class ToyDetector implements Detector<ToyDetector.State> {
+public final class ToyDetector extends ConfiguredDetector<ToyDetector.State, ToyConfig> {
     public static final DetectorDescriptor<ToyConfig> DESCRIPTOR = DetectorDescriptor.client(
             new DetectorInfo(ToyConfig.ID, "Toy probing", new AttackTechnique("TA0007", "Discovery",
                     "T1046", "Network Service Discovery", null, null), OcsfAnalytic.BEHAVIORAL,
@@ -24,10 +23,9 @@ public final class ToyDetector implements Detector<ToyDetector.State> {
             new StateSection<>(42, 1, c -> List.of(c.window())),
             ToyDetector::new);
 
-    private final ToyConfig config;
 
     public ToyDetector(ToyConfig config) {
-        this.config = config;
+        super(DESCRIPTOR, config);
     }
 
     /** Hits on /toy in the window. */
@@ -42,21 +40,6 @@ public final class ToyDetector implements Detector<ToyDetector.State> {
         public void writeTo(ByteWriter out) {
             hits.writeTo(out);
         }
-    }
-
-    @Override
-    public DetectorDescriptor<?> descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public int fingerprint() {
-        return DESCRIPTOR.state().fingerprint(config);
-    }
-
-    @Override
-    public DetectorSettings settings() {
-        return config.settings();
     }
 
     @Override
