@@ -1,7 +1,5 @@
 package io.gatewatch.app.sim;
 
-import java.util.random.RandomGenerator;
-
 /**
  * A mobile carrier's CGNAT: hundreds of app users behind one address with one app user agent, all day.
  * Far more requests, logins and failed logins from one address than any person makes, all benign.
@@ -16,15 +14,7 @@ record CarrierNat(String ip, int users) implements Actor {
 
     @Override
     public void play(Stage stage) {
-        RandomGenerator r = stage.random();
-        String shared = stage.ips().claim(ip);
-        BrowsingSession session = new BrowsingSession(0.45, 0.08, 2, 14, 0);
-        Client app = new Client(shared, null, "ShopApp/4.12.1 (Android 14; SM-A546B)");
-        for (int u = 0; u < users; u++) {
-            int visits = 1 + r.nextInt(3);
-            for (int v = 0; v < visits; v++) {
-                session.play(stage.log(), r, app, HumanPace.sessionStart(r, stage.from(), stage.to()));
-            }
-        }
+        Crowd.behindOneAddress(stage, ip, users, new BrowsingSession(0.45, 0.08, 2, 14, 0), 3,
+                r -> "ShopApp/4.12.1 (Android 14; SM-A546B)");
     }
 }
