@@ -44,8 +44,11 @@ final class RestoreProgress implements StateRestoreListener {
         long now = System.nanoTime();
         inProgress.put(partition, new Started(now, toRestore, new AtomicLong(), new AtomicLong(now)));
         remaining.addAndGet(toRestore);
-        log.info("restoring store {} from {}: up to {} records (offsets {} to {})", store, partition, toRestore,
-                startingOffset, endingOffset);
+        // An empty changelog (a first start) is no news: only a restore with something in it is worth a line.
+        if (toRestore > 0) {
+            log.info("restoring store {} from {}: up to {} records (offsets {} to {})", store, partition, toRestore,
+                    startingOffset, endingOffset);
+        }
     }
 
     @Override
@@ -74,7 +77,9 @@ final class RestoreProgress implements StateRestoreListener {
         remaining.addAndGet(-Math.max(0, s.toRestore() - s.restored().get()));
         long nanos = System.nanoTime() - s.nanos();
         timeOf(store).record(Duration.ofNanos(nanos));
-        log.info("restored store {} from {}: {} records in {} ms", store, partition, totalRestored, nanos / 1_000_000);
+        if (totalRestored > 0) {
+            log.info("restored store {} from {}: {} records in {} ms", store, partition, totalRestored, nanos / 1_000_000);
+        }
     }
 
     @Override
