@@ -50,9 +50,21 @@ public record AlertingConfig(
         return fromTree(alertingNode, problems, System::getenv);
     }
 
-    /** As {@link #fromTree(JsonNode, List)}, reading environment variables through {@code env}. */
+    /**
+     * As {@link #fromTree(JsonNode, List)}, reading environment variables through {@code env}; a route's
+     * {@code detectors} are checked only for their shape.
+     */
     public static AlertingConfig fromTree(JsonNode alertingNode, List<String> problems, Function<String, String> env) {
-        return new ConfigReader(new Problems(problems, env)).read(alertingNode);
+        return fromTree(alertingNode, problems, env, Set.of());
+    }
+
+    /**
+     * As {@link #fromTree(JsonNode, List, Function)}, refusing a route that names a detector outside
+     * {@code detectorIds} (the detector registry's ids: this module names no detector itself).
+     */
+    public static AlertingConfig fromTree(JsonNode alertingNode, List<String> problems, Function<String, String> env,
+            Set<String> detectorIds) {
+        return new ConfigReader(new Problems(problems, env), detectorIds).read(alertingNode);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.gatewatch.schema.config.ConfigKey;
 import io.gatewatch.schema.config.Validator;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,6 @@ import java.util.Map;
  * Sinks, routes, dedup, grouping and delivery are all live: they change where alerts go, not any state.
  */
 public final class AlertingKeys {
-    static final List<String> DETECTORS =
-            List.of("anomaly", "credential_stuffing", "data_harvesting", "reconnaissance", "traffic_spike");
     static final List<String> FACILITIES = List.of("kern", "user", "mail", "daemon", "auth", "syslog", "lpr",
             "news", "uucp", "cron", "authpriv", "ftp", "ntp", "audit", "alert", "clock",
             "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7");
@@ -117,9 +116,7 @@ public final class AlertingKeys {
     // routes
     static final ConfigKey<String> ROUTE_NAME = ConfigKey.text("name", null).defaultText("routes[<i>]").reloadable()
             .doc("shown in logs");
-    static final ConfigKey<List<String>> ROUTE_DETECTORS = ConfigKey.texts("detectors", List.<String>of())
-            .check(Validator.each(Validator.oneOf(DETECTORS))).reloadable().defaultText("[] (every detector)")
-            .doc("detectors whose alerts this route takes");
+    static final ConfigKey<List<String>> ROUTE_DETECTORS = routeDetectors(List.of());
     static final ConfigKey<String> MIN_SEVERITY = choice("min_severity", Alert.Severity.LOW, Alert.Severity.class)
             .doc("least severity taken");
     static final ConfigKey<List<String>> MODES = ConfigKey.texts("modes", List.of("alert"))
@@ -129,7 +126,7 @@ public final class AlertingKeys {
             .doc("alert scopes taken");
     static final ConfigKey<List<String>> ROUTE_SINKS = ConfigKey.texts("sinks", null).mandatory().reloadable()
             .doc("names of the sinks this route sends to");
-    static final ConfigDef ROUTE = ConfigDef.of(ROUTE_NAME, ROUTE_DETECTORS, MIN_SEVERITY, MODES, SCOPES, ROUTE_SINKS);
+    static final ConfigDef ROUTE = route(ROUTE_DETECTORS);
 
     // dedup and grouping
     static final ConfigKey<Duration> DEDUP_COOLDOWN = ConfigKey.duration("cooldown", Duration.ofMinutes(10))
@@ -154,16 +151,37 @@ public final class AlertingKeys {
             .check(Validator.matches("[a-zA-Z0-9._-]{1,249}", "not a Kafka topic name", TOPIC))
             .doc("alerts undeliverable after retries, with the sink name and reason");
 
-    /** The keys of the {@code alerting:} block. */
-    public static final ConfigDef KEYS = ConfigDef.of(
-            new ConfigDef.Variants("sinks", "type", SINK_COMMON, SINKS, "where alerts go", true,
-                    "[{name: console, type: console}]"),
-            new ConfigDef.SectionList("routes", ROUTE, "which alerts go to which sinks; an alert goes to every"
-                    + " route it matches", true, "every alert-mode alert to every sink", 1, Integer.MAX_VALUE),
-            new ConfigDef.Section("dedup", DEDUP, ""),
-            new ConfigDef.Section("grouping", GROUPING, "off unless the block is present"),
-            new ConfigDef.Section("delivery", DELIVERY, "every sink's default delivery settings"),
-            DEAD_LETTER_TOPIC);
+    /** The keys of the {@code alerting:} block, a route's detectors checked only for their shape. */
+    public static final ConfigDef KEYS = keys(List.of());
+
+    /**
+     * The keys of the {@code alerting:} block, with a route's {@code detectors} one of {@code detectorIds}:
+     * the detector app passes its registry's ids, as this module names no detector itself.
+     */
+    public static ConfigDef keys(Collection<String> detectorIds) {
+        return ConfigDef.of(
+                new ConfigDef.Variants("sinks", "type", SINK_COMMON, SINKS, "where alerts go", true,
+                        "[{name: console, type: console}]"),
+                new ConfigDef.SectionList("routes", route(routeDetectors(detectorIds)), "which alerts go to which"
+                        + " sinks; an alert goes to every route it matches", true, "every alert-mode alert to every sink",
+                        1, Integer.MAX_VALUE),
+                new ConfigDef.Section("dedup", DEDUP, ""),
+                new ConfigDef.Section("grouping", GROUPING, "off unless the block is present"),
+                new ConfigDef.Section("delivery", DELIVERY, "every sink's default delivery settings"),
+                DEAD_LETTER_TOPIC);
+    }
+
+    private static ConfigKey<List<String>> routeDetectors(Collection<String> detectorIds) {
+        Validator<String> id = detectorIds.isEmpty()
+                ? Validator.matches("[a-z][a-z0-9_]*", "not a detector id", "a detector id such as credential_stuffing")
+                : Validator.oneOf(detectorIds.stream().sorted().toList());
+        return ConfigKey.texts("detectors", List.<String>of()).check(Validator.each(id)).reloadable()
+                .defaultText("[] (every detector)").doc("detectors whose alerts this route takes");
+    }
+
+    private static ConfigDef route(ConfigKey<List<String>> detectors) {
+        return ConfigDef.of(ROUTE_NAME, detectors, MIN_SEVERITY, MODES, SCOPES, ROUTE_SINKS);
+    }
 
     private AlertingKeys() {
     }

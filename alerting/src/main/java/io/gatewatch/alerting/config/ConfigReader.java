@@ -28,14 +28,19 @@ import java.util.stream.Collectors;
 
 /** Turns the {@code alerting:} tree into an {@link AlertingConfig}, reading the keys {@link AlertingKeys} declares. */
 final class ConfigReader {
-    static final Set<String> DETECTORS = Set.copyOf(AlertingKeys.DETECTORS);
     private static final String ROOT = "alerting";
     private static final List<String> FACILITIES = AlertingKeys.FACILITIES;
 
     private final Problems p;
+    private final Set<String> detectorIds;
 
-    ConfigReader(Problems problems) {
+    /**
+     * @param detectorIds the ids of the detectors this deployment runs, from the detector registry (the
+     *                    alerting module names none itself); empty accepts any well-formed id
+     */
+    ConfigReader(Problems problems, Set<String> detectorIds) {
         this.p = problems;
+        this.detectorIds = new java.util.TreeSet<>(detectorIds);
     }
 
     AlertingConfig read(JsonNode root) {
@@ -262,7 +267,9 @@ final class ConfigReader {
             }
             p.knownKeys(r, at, AlertingKeys.ROUTE);
             String name = Optional.ofNullable(p.get(r, at, AlertingKeys.ROUTE_NAME)).orElse("routes[" + i + "]");
-            Set<String> detectors = new java.util.LinkedHashSet<>(p.texts(r, at, AlertingKeys.ROUTE_DETECTORS));
+            List<String> named = p.texts(r, at, AlertingKeys.ROUTE_DETECTORS);
+            knownDetectors(at, named);
+            Set<String> detectors = new java.util.LinkedHashSet<>(named);
             Alert.Severity min = choice(r, at, AlertingKeys.MIN_SEVERITY, Alert.Severity.class);
             Set<Alert.Mode> modes = enumSet(r, at, AlertingKeys.MODES, Alert.Mode.class);
             Set<Alert.Scope> scopes = enumSet(r, at, AlertingKeys.SCOPES, Alert.Scope.class);
@@ -275,6 +282,17 @@ final class ConfigReader {
             routes.add(new RouteRule(name, detectors, min, modes, scopes, targets));
         }
         return routes;
+    }
+
+    private void knownDetectors(String at, List<String> named) {
+        if (detectorIds.isEmpty()) {
+            return;
+        }
+        for (int j = 0; j < named.size(); j++) {
+            if (!detectorIds.contains(named.get(j))) {
+                p.add(at + ".detectors[" + j + "]", named.get(j), "unknown value", String.join(", ", detectorIds));
+            }
+        }
     }
 
     private <E extends Enum<E>> Set<E> enumSet(JsonNode node, String at, ConfigKey<List<String>> key, Class<E> type) {

@@ -35,6 +35,10 @@ final class Problems {
         lines.add(ConfigValues.line(path, ConfigValues.mask(value), reason, ""));
     }
 
+    void add(String path, String value, String reason, String allowed) {
+        lines.add(ConfigValues.line(path, ConfigValues.mask(value), reason, allowed));
+    }
+
     void add(String path, JsonNode value, String reason) {
         lines.add(ConfigValues.line(path, ConfigValues.show(value, false), reason, ""));
     }

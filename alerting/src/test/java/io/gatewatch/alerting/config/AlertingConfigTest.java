@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import io.gatewatch.alerting.format.TestDetectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -208,6 +209,24 @@ class AlertingConfigTest {
         assertTrue(printed.contains("${SLACK_WEBHOOK_URL}"), printed);
     }
 
+    /** The ids detector-app's registry passes in: this module names no detector itself. */
+    private static final Set<String> STANDARD_IDS = TestDetectors.STANDARD.all().stream()
+            .map(io.gatewatch.schema.detector.DetectorInfo::id).collect(java.util.stream.Collectors.toSet());
+
+    @Test
+    void shouldCheckARouteDetectorOnlyForItsShapeWhenNoRegistryIsGiven() throws Exception {
+        List<String> problems = new ArrayList<>();
+        AlertingConfig c = AlertingConfig.fromTree(alertingNode("""
+                alerting:
+                  routes:
+                    - detectors: [route_spike, "Not An Id"]
+                      sinks: [console]
+                """), problems, env);
+        assertEquals(List.of("alerting.routes[0].detectors[1] = Not An Id: not a detector id"
+                + " (allowed: a detector id such as credential_stuffing)"), problems);
+        assertTrue(c.routes().get(0).detectors().contains("route_spike"), "a detector this module never heard of is routable");
+    }
+
     @Test
     void shouldReportEveryProblemOneLineEachNamingTheKey() throws Exception {
         List<String> problems = new ArrayList<>();
@@ -243,7 +262,7 @@ class AlertingConfigTest {
                     - min_severity: urgent
                       detectors: [credential_stufing]
                       sinks: [console, nowhere]
-                """), problems, env);
+                """), problems, env, STANDARD_IDS);
 
         assertEquals(List.of(
                 "alerting.sinks[1].name = console: another sink already has this name",

@@ -3,6 +3,7 @@ package io.gatewatch.app.cli;
 import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.run.HashKeys;
 import io.gatewatch.schema.parse.Parsers;
 import java.nio.file.Path;
@@ -22,9 +23,15 @@ final class ConfigFiles {
     static ConfigLoader loader(Parsers parsers) {
         return new ConfigLoader(parsers.names(), alerting -> {
             List<String> problems = new ArrayList<>();
-            AlertingConfig.fromTree(alerting, problems);
+            AlertingConfig.fromTree(alerting, problems, System::getenv, detectorIds());
             return problems;
         });
+    }
+
+    /** What an alert route's {@code detectors} may name: the registry's ids. */
+    private static java.util.Set<String> detectorIds() {
+        return DetectorRegistry.standard().descriptors().stream().map(d -> d.id())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The validated {@code alerting:} block, or the default (every non-shadow alert to the console). */
@@ -33,7 +40,7 @@ final class ConfigFiles {
             return AlertingConfig.defaults();
         }
         List<String> problems = new ArrayList<>();
-        AlertingConfig a = AlertingConfig.fromTree(config.alerting(), problems);
+        AlertingConfig a = AlertingConfig.fromTree(config.alerting(), problems, System::getenv, detectorIds());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("alerting config was validated at load: " + problems);
         }

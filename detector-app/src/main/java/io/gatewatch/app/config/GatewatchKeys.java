@@ -61,7 +61,8 @@ public final class GatewatchKeys {
                 new ConfigDef.Section("allowlist", Allowlist.KEYS, "never counted by any detector"),
                 new ConfigDef.Section("time", TIME, ""),
                 new ConfigDef.Section("detectors", detectors, ""),
-                new ConfigDef.Section("alerting", AlertingKeys.KEYS, "where alerts go; see docs/alerting.md"),
+                new ConfigDef.Section("alerting", AlertingKeys.keys(detectors().keySet()),
+                        "where alerts go; see docs/alerting.md"),
                 new ConfigDef.Section("api", ApiSettings.KEYS, "the query API beside /metrics; see docs/api.md"),
                 new ConfigDef.Section("inventory", InventorySettings.KEYS, "how the API inventory flags routes"),
                 new ConfigDef.Section("secrets", SecretsConfig.KEYS, "the key credentials in logs are hashed under"));

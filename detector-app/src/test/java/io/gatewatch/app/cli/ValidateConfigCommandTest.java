@@ -45,6 +45,22 @@ class ValidateConfigCommandTest {
     }
 
     @Test
+    void shouldCheckAnAlertRoutesDetectorsAgainstTheDetectorRegistry() throws Exception {
+        Path file = Files.writeString(dir.resolve("routes.yaml"), """
+                alerting:
+                  routes:
+                    - detectors: [credential_stuffing, credential_stufing]
+                      sinks: [console]
+                """);
+        CliRun run = CliRun.of("validate-config", file.toString());
+        assertEquals(2, run.exit());
+        String first = run.err().lines().findFirst().orElseThrow();
+        assertEquals(file + ":3: alerting.routes[0].detectors[1] = credential_stufing: unknown value (allowed: "
+                + String.join(", ", io.gatewatch.app.detect.DetectorRegistry.standard().descriptors().stream()
+                        .map(d -> d.id()).sorted().toList()) + ")", first);
+    }
+
+    @Test
     void shouldNeverPrintACredentialFromAUrlATokenOrAWebhookPath() throws Exception {
         Path file = Files.writeString(dir.resolve("secrets.yaml"), """
                 alerting:
