@@ -126,7 +126,9 @@ public final class ConfigReloader {
                 refusals.add(file + ": " + c + ": needs a restart (" + held + ")");
             }
         }
-        refusals.addAll(reshaped(live.config(), next));
+        if (refusals.isEmpty()) {
+            refusals.addAll(reshaped(live.config(), next));
+        }
         if (!refusals.isEmpty()) {
             return new ReloadOutcome.Refused(running, refusals, changes);
         }
