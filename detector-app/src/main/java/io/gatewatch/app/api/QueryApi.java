@@ -3,6 +3,7 @@ package io.gatewatch.app.api;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.config.LiveConfig;
 import io.gatewatch.app.detect.ClientProfile;
 import io.gatewatch.app.detect.Detector;
 import io.gatewatch.app.detect.DetectorSlot;
@@ -52,6 +53,7 @@ public final class QueryApi {
     private final BearerToken token;
     private final RecentAlerts alerts;
     private final GatewatchConfig config;
+    private final LiveConfig live;
     private final OpenApiSpec spec;
     private final List<Detector<?>> detectors;
     private final HttpReplies replies = new HttpReplies();
@@ -62,6 +64,13 @@ public final class QueryApi {
      * @param spec the OpenAPI spec the inventory is checked against, or null
      */
     public QueryApi(GatewatchConfig config, KafkaStreams streams, HostInfo self, RecentAlerts alerts, OpenApiSpec spec) {
+        this(LiveConfig.fixed(config), streams, self, alerts, spec);
+    }
+
+    /** @param live the running config: the inventory's flags (inventory.new_within, warmup) follow its reloads */
+    public QueryApi(LiveConfig live, KafkaStreams streams, HostInfo self, RecentAlerts alerts, OpenApiSpec spec) {
+        GatewatchConfig config = live.config();
+        this.live = live;
         this.config = config;
         this.streams = streams;
         this.self = self;
@@ -162,7 +171,7 @@ public final class QueryApi {
             replies.error(ex, 404, "no such path: " + path);
             return;
         }
-        Inventory inventory = new Inventory(config.inventory(), spec);
+        Inventory inventory = new Inventory(live.config().inventory(), spec);
         List<String> incomplete = gather(inventory, ex.getRequestHeaders().getFirst("Authorization"));
         List<RouteView> views = inventory.views();
         Map<String, Object> body = new LinkedHashMap<>();

@@ -96,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
             TopicSetup.ensure(kafka.bootstrapServers(), config.kafka(), List.of(alerting.deadLetterTopic()));
             try (Pipeline pipeline = new Pipeline(live, ConfigFiles.keyedParsers(config), metrics, kafka.bootstrapServers(), stateDir,
                     ApiService.streamsOverrides(server));
-                 ApiService api = ApiService.start(config, pipeline.streams(), server, kafka.bootstrapServers());
+                 ApiService api = ApiService.start(live, pipeline.streams(), server, kafka.bootstrapServers());
                  LiveReload reload = LiveReload.start(reloader, server, config.api().token());
                  LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(), "nginx");
                  AlertTail tail = new AlertTail(kafka.bootstrapServers(), config.kafka().topics().alerts(), a -> {

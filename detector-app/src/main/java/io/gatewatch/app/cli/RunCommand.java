@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (MetricsServer server = MetricsServer.start(metrics.registry(), java.net.InetAddress.getByName(bind), metricsPort);
              Pipeline pipeline = new Pipeline(reloader.live(), ConfigFiles.keyedParsers(config, stateDir), metrics, bootstrap, stateDir, ApiService.streamsOverrides(server));
-             ApiService api = ApiService.start(config, pipeline.streams(), server, bootstrap);
+             ApiService api = ApiService.start(reloader.live(), pipeline.streams(), server, bootstrap);
              LiveReload reload = LiveReload.start(reloader, server, config.api().token());
              AlertingService delivery = alerting == null ? null : new AlertingService(
                      alerting.withDefaultSlackLinkBase(ApiService.baseUrl(server)), bootstrap,
