@@ -132,6 +132,10 @@ public final class ConfigReloader {
         if (!refusals.isEmpty()) {
             return new ReloadOutcome.Refused(running, refusals, changes);
         }
+        String unbuildable = trialBuild(next);
+        if (unbuildable != null) {
+            return new ReloadOutcome.Invalid(running, List.of(file + ": " + unbuildable));
+        }
         runningText = text;
         return new ReloadOutcome.Applied(live.publish(next), changes);
     }
@@ -165,6 +169,20 @@ public final class ConfigReloader {
             }
         }
         return out;
+    }
+
+    /**
+     * Builds the detectors once here, so that what a stream thread builds from the new generation cannot
+     * fail there (e.g. the anomaly model file removed since start); the reason, or null.
+     */
+    private String trialBuild(GatewatchConfig next) {
+        try {
+            detectors.clientScope(next.detectors());
+            detectors.routeScope(next.detectors());
+            return null;
+        } catch (RuntimeException e) {
+            return "the detectors cannot be built from it: " + e.getMessage();
+        }
     }
 
     private JsonNode tree(String text) throws JsonProcessingException {
