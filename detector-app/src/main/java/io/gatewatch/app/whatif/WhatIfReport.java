@@ -25,12 +25,12 @@ public record WhatIfReport(String proposed, String current, String input, long l
         }
         for (AlertDiff.Detector d : detectors) {
             if (d.unchanged()) {
-                out.append(String.format("%s: %,d alerts under both, the same clients and routes%n", d.detector(),
-                        d.currentAlerts()));
+                out.append(String.format("%s: %,d alert%s under both, the same clients and routes%n", d.detector(),
+                        d.currentAlerts(), d.currentAlerts() == 1 ? "" : "s"));
                 continue;
             }
-            out.append(String.format("%s: %,d alerts → %,d; %d appear, %d disappear%n", d.detector(), d.currentAlerts(),
-                    d.proposedAlerts(), d.appear().size(), d.disappear().size()));
+            out.append(String.format("%s: %,d alert%s → %,d; %d appear, %d disappear%n", d.detector(), d.currentAlerts(),
+                    d.currentAlerts() == 1 ? "" : "s", d.proposedAlerts(), d.appear().size(), d.disappear().size()));
             d.appear().forEach(s -> out.append(line('+', s)));
             d.disappear().forEach(s -> out.append(line('-', s)));
         }

@@ -51,6 +51,6 @@ class AlertDiffTest {
         AlertDiff.Detector d = AlertDiff.between(same, same).getFirst();
         assertTrue(d.unchanged());
         assertTrue(new WhatIfReport("p.yaml", "c.yaml", "a.log", 1, List.of(d)).text()
-                .contains("traffic_spike: 1 alerts under both, the same clients and routes"));
+                .contains("traffic_spike: 1 alert under both, the same clients and routes"));
     }
 }
