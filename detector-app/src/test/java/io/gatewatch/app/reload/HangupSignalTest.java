@@ -44,6 +44,23 @@ class HangupSignalTest {
         }
     }
 
+    /** nohup leaves SIGHUP ignored, and the JVM then installs no handler: the reload must say so, not pretend. */
+    @Test
+    void shouldSaySighupCannotReloadInAProcessStartedUnderNohup(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("gatewatch.yaml"), "detectors:\n  reconnaissance:\n    fast_max_points: 10\n");
+        Process child = new ProcessBuilder("nohup", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HangupChild.class.getName(), file.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("uncatchable", line(out));
+        } finally {
+            child.getOutputStream().close();
+            if (!child.waitFor(30, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
     private static String line(BufferedReader out) throws Exception {
         String l = CompletableFuture.supplyAsync(() -> {
             try {
