@@ -54,8 +54,8 @@ public final class QueryApi {
     private final RecentAlerts alerts;
     private final GatewatchConfig config;
     private final LiveConfig live;
+    private volatile Detectors detectors;
     private final OpenApiSpec spec;
-    private final List<Detector<?>> detectors;
     private final HttpReplies replies = new HttpReplies();
     private final Peers peers = new Peers();
 
@@ -77,7 +77,6 @@ public final class QueryApi {
         this.token = BearerToken.of(config.api().token());
         this.alerts = alerts;
         this.spec = spec;
-        this.detectors = DetectorRegistry.standard().clientScope(config.detectors()).stream().<Detector<?>>map(DetectorSlot::base).toList();
     }
 
     /** Adds the API's paths to the metrics server; {@code /metrics} itself stays open to scrapers. */
@@ -140,15 +139,33 @@ public final class QueryApi {
         }
         ClientProfile profile;
         try {
-            profile = new ProfileCodec(detectors).decode(bytes);
+            profile = new ProfileCodec(detectors()).decode(bytes);
         } catch (CorruptDataException e) {
             replies.error(ex, 500, "the stored profile of " + key + " cannot be read: " + e.getMessage());
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>(new ProfileView(detectors).describe(key, profile));
+        Map<String, Object> body = new LinkedHashMap<>(new ProfileView(detectors()).describe(key, profile));
         body.put("recent_alerts", alerts.forClient(key, RECENT_PER_ITEM));
         body.put("served_by", self.host() + ":" + self.port());
         replies.json(ex, 200, body);
+    }
+
+    private record Detectors(long generation, List<Detector<?>> list) {
+    }
+
+    /**
+     * The client-scope detectors of the running config, built once per config generation (the anomaly
+     * detector reads its model file): a detector enabled by a reload shows at once.
+     */
+    private List<Detector<?>> detectors() {
+        LiveConfig.Generation g = live.current();
+        Detectors d = detectors;
+        if (d == null || d.generation() != g.number()) {
+            d = new Detectors(g.number(), DetectorRegistry.standard().clientScope(g.config().detectors()).stream()
+                    .<Detector<?>>map(DetectorSlot::base).toList());
+            detectors = d; // two requests racing both build it: harmless
+        }
+        return d.list();
     }
 
     private void forward(HttpExchange ex, HostInfo host) throws IOException {
