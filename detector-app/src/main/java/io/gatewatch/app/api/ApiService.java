@@ -1,6 +1,7 @@
 package io.gatewatch.app.api;
 
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.config.LiveConfig;
 import io.gatewatch.app.inventory.OpenApiSpec;
 import io.gatewatch.app.metrics.MetricsServer;
 import java.io.IOException;
@@ -55,6 +56,12 @@ public final class ApiService implements AutoCloseable {
 
     public static ApiService start(GatewatchConfig config, KafkaStreams streams, MetricsServer server,
             String bootstrapServers) {
+        return start(LiveConfig.fixed(config), streams, server, bootstrapServers);
+    }
+
+    /** @param live the running config, whose reloads the inventory's live keys follow */
+    public static ApiService start(LiveConfig live, KafkaStreams streams, MetricsServer server, String bootstrapServers) {
+        GatewatchConfig config = live.config();
         OpenApiSpec spec = null;
         if (config.inventory().openapi() != null) {
             try {
@@ -65,7 +72,7 @@ public final class ApiService implements AutoCloseable {
         }
         RecentAlerts recent = new RecentAlerts(config.api().recentAlerts());
         AlertFeed feed = new AlertFeed(bootstrapServers, config.kafka().topics().alerts(), recent, config.api().recentAlerts());
-        new QueryApi(config, streams, advertised(server), recent, spec).registerOn(server);
+        new QueryApi(live, streams, advertised(server), recent, spec).registerOn(server);
         return new ApiService(feed);
     }
 

@@ -3,6 +3,7 @@ package io.gatewatch.app.api;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.config.LiveConfig;
 import io.gatewatch.app.detect.ClientProfile;
 import io.gatewatch.app.detect.Detector;
 import io.gatewatch.app.detect.DetectorSlot;
@@ -52,8 +53,9 @@ public final class QueryApi {
     private final BearerToken token;
     private final RecentAlerts alerts;
     private final GatewatchConfig config;
+    private final LiveConfig live;
+    private volatile Detectors detectors;
     private final OpenApiSpec spec;
-    private final List<Detector<?>> detectors;
     private final HttpReplies replies = new HttpReplies();
     private final Peers peers = new Peers();
 
@@ -62,13 +64,19 @@ public final class QueryApi {
      * @param spec the OpenAPI spec the inventory is checked against, or null
      */
     public QueryApi(GatewatchConfig config, KafkaStreams streams, HostInfo self, RecentAlerts alerts, OpenApiSpec spec) {
+        this(LiveConfig.fixed(config), streams, self, alerts, spec);
+    }
+
+    /** @param live the running config: the inventory's flags (inventory.new_within, warmup) follow its reloads */
+    public QueryApi(LiveConfig live, KafkaStreams streams, HostInfo self, RecentAlerts alerts, OpenApiSpec spec) {
+        GatewatchConfig config = live.config();
+        this.live = live;
         this.config = config;
         this.streams = streams;
         this.self = self;
         this.token = BearerToken.of(config.api().token());
         this.alerts = alerts;
         this.spec = spec;
-        this.detectors = DetectorRegistry.standard().clientScope(config.detectors()).stream().<Detector<?>>map(DetectorSlot::base).toList();
     }
 
     /** Adds the API's paths to the metrics server; {@code /metrics} itself stays open to scrapers. */
@@ -131,15 +139,33 @@ public final class QueryApi {
         }
         ClientProfile profile;
         try {
-            profile = new ProfileCodec(detectors).decode(bytes);
+            profile = new ProfileCodec(detectors()).decode(bytes);
         } catch (CorruptDataException e) {
             replies.error(ex, 500, "the stored profile of " + key + " cannot be read: " + e.getMessage());
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>(new ProfileView(detectors).describe(key, profile));
+        Map<String, Object> body = new LinkedHashMap<>(new ProfileView(detectors()).describe(key, profile));
         body.put("recent_alerts", alerts.forClient(key, RECENT_PER_ITEM));
         body.put("served_by", self.host() + ":" + self.port());
         replies.json(ex, 200, body);
+    }
+
+    private record Detectors(long generation, List<Detector<?>> list) {
+    }
+
+    /**
+     * The client-scope detectors of the running config, built once per config generation (the anomaly
+     * detector reads its model file): a detector enabled by a reload shows at once.
+     */
+    private List<Detector<?>> detectors() {
+        LiveConfig.Generation g = live.current();
+        Detectors d = detectors;
+        if (d == null || d.generation() != g.number()) {
+            d = new Detectors(g.number(), DetectorRegistry.standard().clientScope(g.config().detectors()).stream()
+                    .<Detector<?>>map(DetectorSlot::base).toList());
+            detectors = d; // two requests racing both build it: harmless
+        }
+        return d.list();
     }
 
     private void forward(HttpExchange ex, HostInfo host) throws IOException {
@@ -162,7 +188,7 @@ public final class QueryApi {
             replies.error(ex, 404, "no such path: " + path);
             return;
         }
-        Inventory inventory = new Inventory(config.inventory(), spec);
+        Inventory inventory = new Inventory(live.config().inventory(), spec);
         List<String> incomplete = gather(inventory, ex.getRequestHeaders().getFirst("Authorization"));
         List<RouteView> views = inventory.views();
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,6 +1,10 @@
 package io.gatewatch.app.cli;
 
 import io.gatewatch.app.config.ConfigException;
+import io.gatewatch.app.config.GatewatchKeys;
+import io.gatewatch.app.detect.DetectorRegistry;
+import io.gatewatch.app.reload.ConfigReloader;
+import io.gatewatch.app.reload.ReloadMetrics;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.detect.DetectorRegistry;
@@ -58,6 +62,19 @@ final class ConfigFiles {
     /** As {@link #keyedParsers(GatewatchConfig)}, keeping a generated key in {@code stateDir} when the config's folder is read-only. */
     static Parsers keyedParsers(GatewatchConfig config, java.nio.file.Path stateDir) {
         return Parsers.standard(HashKeys.resolve(config.secrets(), System.getenv(), stateDir, log::info));
+    }
+
+    /**
+     * The file read once into a reloader: its {@code live()} is the running config, and its reloads publish
+     * changes of live keys there.
+     *
+     * @param heldHere live keys (dotted prefixes) this process reads only at start, with the reason
+     */
+    static ConfigReloader reloader(String path, Parsers parsers, io.micrometer.core.instrument.MeterRegistry registry,
+            java.util.Map<String, String> heldHere) throws ConfigException {
+        DetectorRegistry detectors = DetectorRegistry.standard();
+        return ConfigReloader.open(Path.of(path), loader(parsers), GatewatchKeys.root(parsers.names()), detectors,
+                heldHere, new ReloadMetrics(registry));
     }
 
     static GatewatchConfig load(String path, Parsers parsers) throws ConfigException {

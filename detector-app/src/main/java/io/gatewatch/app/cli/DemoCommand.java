@@ -32,6 +32,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import io.gatewatch.app.config.LiveConfig;
+import io.gatewatch.app.reload.ConfigReloader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,7 +67,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GatewatchConfig config = ConfigFiles.load(configFile, parsers);
+        GatewatchMetrics metrics = new GatewatchMetrics(MetricsServer.newRegistry());
+        ConfigReloader reloader = configFile == null ? null
+                : ConfigFiles.reloader(configFile, parsers, metrics.registry(), LiveReload.heldKeys(true));
+        LiveConfig live = reloader == null ? LiveConfig.fixed(ConfigFiles.load(null, parsers)) : reloader.live();
+        GatewatchConfig config = live.config();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         // Ctrl-C: ask the loop to stop, then hold the JVM until broker and state are cleaned up.
@@ -79,7 +85,6 @@ final class DemoCommand implements Callable<Integer> {
         }, "gatewatch-demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         Path stateDir = TempDirs.create("gatewatch-demo-state");
-        GatewatchMetrics metrics = new GatewatchMetrics(MetricsServer.newRegistry());
         Map<String, Integer> byDetector = new TreeMap<>();
         long started = System.nanoTime();
         err.println("demo: starting an embedded Kafka broker...");
@@ -89,9 +94,10 @@ final class DemoCommand implements Callable<Integer> {
             kafka.createTopics(1, config.kafka().topics().raw());
             AlertingConfig alerting = ConfigFiles.alerting(config).withDefaultSlackLinkBase(ApiService.baseUrl(server));
             TopicSetup.ensure(kafka.bootstrapServers(), config.kafka(), List.of(alerting.deadLetterTopic()));
-            try (Pipeline pipeline = new Pipeline(config, ConfigFiles.keyedParsers(config), metrics, kafka.bootstrapServers(), stateDir,
+            try (Pipeline pipeline = new Pipeline(live, ConfigFiles.keyedParsers(config), metrics, kafka.bootstrapServers(), stateDir,
                     ApiService.streamsOverrides(server));
-                 ApiService api = ApiService.start(config, pipeline.streams(), server, kafka.bootstrapServers());
+                 ApiService api = ApiService.start(live, pipeline.streams(), server, kafka.bootstrapServers());
+                 LiveReload reload = LiveReload.start(reloader, server, config.api().token());
                  LineProducer producer = new LineProducer(kafka.bootstrapServers(), config.kafka().topics().raw(), "nginx");
                  AlertTail tail = new AlertTail(kafka.bootstrapServers(), config.kafka().topics().alerts(), a -> {
                      synchronized (byDetector) {

@@ -39,6 +39,7 @@ public final class Main {
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         cli.addSubcommand(new DemoCommand(parsers, out, err));
         cli.addSubcommand(new ReplayCommand(parsers, out, err));
+        cli.addSubcommand(new WhatIfCommand(parsers, out, err));
         cli.addSubcommand(new IngestCommand(parsers, in, err));
         cli.addSubcommand(new RunCommand(parsers, err));
         cli.addSubcommand(new AlertingCommand(parsers, out, err));

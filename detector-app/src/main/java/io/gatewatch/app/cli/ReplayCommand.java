@@ -44,6 +44,9 @@ final class ReplayCommand implements Callable<Integer> {
     String formatOption;
     @Option(names = "--config", paramLabel = "FILE", description = "config file (default: the built-in defaults)")
     String configFile;
+    @Option(names = "--against", paramLabel = "FILE",
+            description = "what-if: compare --config (proposed) with this config over the input (see `whatif`)")
+    String againstFile;
     private final Parsers parsers;
     private final PrintStream out;
     private final PrintStream err;
@@ -56,6 +59,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (againstFile != null) {
+            return WhatIfCommand.of(parsers, out, err, configFile, againstFile, input, formatOption).call();
+        }
         GatewatchConfig config = ConfigFiles.load(configFile, parsers);
         String format = formatOption != null ? formatOption : config.inputFormat();
         if (!parsers.names().contains(format)) {

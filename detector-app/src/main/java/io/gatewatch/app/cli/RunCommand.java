@@ -11,6 +11,7 @@ import io.gatewatch.app.health.HealthCheck;
 import io.gatewatch.app.health.StreamsHealthCheck;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.app.metrics.MetricsServer;
+import io.gatewatch.app.reload.ConfigReloader;
 import io.gatewatch.app.run.Pipeline;
 import io.gatewatch.app.run.TopicSetup;
 import io.gatewatch.schema.parse.Parsers;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
  * the same {@code kafka.application_id} share the work, as Kafka Streams instances do.
  */
 @Command(name = "run", description = {"Production: runs against the Kafka cluster named in the config.",
-    "Creates missing topics; instances with the same kafka.application_id share the partitions."})
+    "Creates missing topics; instances with the same kafka.application_id share the partitions.",
+    "Live keys of the config are reloaded when the file changes, on SIGHUP and on POST /config/reload."})
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", required = true, description = "config file")
     String configFile;
@@ -54,7 +56,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GatewatchConfig config = ConfigFiles.load(configFile, parsers);
+        io.micrometer.core.instrument.MeterRegistry registry = MetricsServer.newRegistry();
+        ConfigReloader reloader = ConfigFiles.reloader(configFile, parsers, registry, LiveReload.heldKeys(!noAlerting));
+        GatewatchConfig config = reloader.live().config();
         String bootstrap = config.kafka().bootstrapServers();
         Path stateDir = Path.of(stateDirOption);
         if (!bind.matches("[0-9.]+|[0-9a-fA-F:]+")) {
@@ -66,11 +70,12 @@ final class RunCommand implements Callable<Integer> {
         if (!created.isEmpty()) {
             err.println("run: created topics " + String.join(", ", created));
         }
-        GatewatchMetrics metrics = new GatewatchMetrics(MetricsServer.newRegistry());
+        GatewatchMetrics metrics = new GatewatchMetrics(registry);
         CountDownLatch stopped = new CountDownLatch(1);
         try (MetricsServer server = MetricsServer.start(metrics.registry(), java.net.InetAddress.getByName(bind), metricsPort);
-             Pipeline pipeline = new Pipeline(config, ConfigFiles.keyedParsers(config, stateDir), metrics, bootstrap, stateDir, ApiService.streamsOverrides(server));
-             ApiService api = ApiService.start(config, pipeline.streams(), server, bootstrap);
+             Pipeline pipeline = new Pipeline(reloader.live(), ConfigFiles.keyedParsers(config, stateDir), metrics, bootstrap, stateDir, ApiService.streamsOverrides(server));
+             ApiService api = ApiService.start(reloader.live(), pipeline.streams(), server, bootstrap);
+             LiveReload reload = LiveReload.start(reloader, server, config.api().token());
              AlertingService delivery = alerting == null ? null : new AlertingService(
                      alerting.withDefaultSlackLinkBase(ApiService.baseUrl(server)), bootstrap,
                      config.kafka().topics().alerts(), config.kafka().applicationId() + "-alerting", System.out,

@@ -70,6 +70,64 @@ public final class ConfigDocs {
                 `detectors.<id>.overrides[]` items take a `route` and any key of their detector's block except those
                 that shape its state (first match wins).
 
+                ## Changing the config while it runs
+
+                `run --config FILE` and `demo --config FILE` reload the file when it changes, on `SIGHUP`
+                (`kill -HUP PID`) and on `POST /config/reload` (see [api.md](api.md#post-configreload)). The file is
+                polled once a second by content hash, so an edit through a symbolic link (a Kubernetes ConfigMap) or
+                one that keeps the old modification time is seen, and a change is taken once two polls agree, so a
+                half-written file is never loaded.
+
+                A reload applies when every key it changes is **Live** (`yes` in the table below): thresholds, modes,
+                severities, cooldowns, allowlists, login routes, per-route overrides and `time.max_future`. The detect
+                stages take the new values at their next record, with every client's and route's state kept: no live
+                key shapes the state, and each detector's state fingerprint is compared before anything is applied.
+                If any changed key needs a restart, nothing is applied and the running config stays; the log names
+                each such key. A file that does not validate is refused with the problems `validate-config` prints.
+                Every reload is logged with its diff; secret keys show as `(hidden)`, so do `kafka.properties`
+                values, and credentials in URLs are masked:
+
+                ```
+                config reload (file change) of gatewatch.yaml: applied, generation 2: [detectors.credential_stuffing.windows[0].max_failures: 20 → 5]
+                config reload (SIGHUP) of gatewatch.yaml: refused; the running config (generation 2) stays: gatewatch.yaml: kafka.partitions: 4 → 8: needs a restart
+                ```
+
+                Counted in `gatewatch_config_reloads_total{outcome="applied|refused|invalid|unchanged"}`; the running
+                config's generation (1 at start, one more per reload applied) is `gatewatch_config_generation`.
+
+                Not reloaded yet: the `alerting:` block while the alerting service runs in the same process (`run`
+                without `--no-alerting`, and `demo`): a change there is refused as needing a restart. The alerting
+                service run on its own (`detector alerting`) does not watch its file either.
+
+                ## What-if: try a change on a log first
+
+                ```
+                ./detector whatif --config proposed.yaml --against current.yaml --input access.log [--format nginx] [--json]
+                ./detector replay --config proposed.yaml --against current.yaml --input access.log      # the same
+                ```
+
+                runs both configs over the log in one pass (the file is read once into an embedded broker, and a
+                pipeline per config reads it, as `replay` runs one) and prints, per detector, the alerts that appear
+                with the change (`+`) and those that disappear (`-`), with the client or route, the first detection
+                and the number of alerts. Alerts are matched by detector, client (or route) and mode, not by id, so a
+                lower threshold that opens the same alert earlier is no change. Progress goes to stderr every
+                100,000 lines and every 2 s while the pipelines catch up; `--json` prints the same as JSON
+                (`detectors[].appear[]`, `disappear[]` with `key`, `route`, `mode`, `first_detected_at`, `severity`,
+                `alerts`).
+
+                ```
+                what-if over access.log (68 lines): proposed.yaml against current.yaml
+                credential_stuffing: 2 alerts → 2; 1 appear, 1 disappear
+                  + ip:203.0.113.20  on /api/v1/login  first 2026-11-23T10:00:05Z  high  (1 alert)
+                  - ip:198.51.100.30  on /api/v1/login  first 2026-11-23T10:00:20Z  high  (1 alert)
+                ```
+
+                Here `proposed.yaml` lowers `max_failures` from 20 to 5 (a slower guesser now alerts) and allowlists
+                `198.51.100.0/24` (that range's guesser no longer does). Any key may differ between the two files,
+                windows and topics included: nothing is running.
+
+                ## Keys
+
                 %s""".formatted(REGENERATE, ConfigReference.table(root));
     }
 

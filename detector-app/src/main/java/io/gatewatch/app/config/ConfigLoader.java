@@ -58,6 +58,14 @@ public final class ConfigLoader {
         return parse(text, label, file.toAbsolutePath().resolveSibling(SecretsConfig.KEY_FILE_NAME));
     }
 
+    /**
+     * The file's text as already read, e.g. by a reload that also diffs it: one read, so the config and
+     * the diff come from the same bytes.
+     */
+    public GatewatchConfig load(Path file, String text) throws ConfigException {
+        return parse(text, file.toString(), file.toAbsolutePath().resolveSibling(SecretsConfig.KEY_FILE_NAME));
+    }
+
     public GatewatchConfig defaults() {
         try {
             return parse("", "(defaults)");

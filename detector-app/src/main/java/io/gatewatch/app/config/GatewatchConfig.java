@@ -34,6 +34,12 @@ public record GatewatchConfig(
         InventorySettings inventory,
         SecretsConfig secrets) {
 
+    /** The same config with other Kafka settings: what-if runs two configs on one broker under other topic names. */
+    public GatewatchConfig withKafka(KafkaSettings other) {
+        return new GatewatchConfig(other, inputFormat, identityOrder, loginRoutes, allowlist, grace, idleExpiry, maxFuture,
+                detectors, alerting, api, inventory, secrets);
+    }
+
     /**
      * Generic login paths and the admin and token endpoints of the applications most often attacked:
      * WordPress ({@code wp-login.php}, {@code xmlrpc.php}), Joomla ({@code /administrator/index.php}),

@@ -2,6 +2,7 @@ package io.gatewatch.app.run;
 
 import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.config.LiveConfig;
 import io.gatewatch.app.health.HealthCheck;
 import io.gatewatch.app.health.StreamsHealthCheck;
 import io.gatewatch.app.config.KafkaSettings.ProcessingGuarantee;
@@ -52,6 +53,16 @@ public final class Pipeline implements AutoCloseable {
     /** @param overrides Streams properties set by the caller, e.g. {@code application.server} from the API's address */
     public Pipeline(GatewatchConfig config, Parsers parsers, GatewatchMetrics metrics, String bootstrapServers,
             Path stateDir, java.util.Map<String, String> overrides) {
+        this(LiveConfig.fixed(config), parsers, metrics, bootstrapServers, stateDir, overrides);
+    }
+
+    /**
+     * @param live the config, reloadable: the detect stages take each generation published there (a
+     *             {@code ConfigReloader} publishes only changes of live keys)
+     */
+    public Pipeline(LiveConfig live, Parsers parsers, GatewatchMetrics metrics, String bootstrapServers,
+            Path stateDir, java.util.Map<String, String> overrides) {
+        GatewatchConfig config = live.config();
         guarantee = config.kafka().processingGuarantee();
         instanceId = StreamsSettings.instanceId(config.kafka(), stateDir);
         rocksDb = new SharedRocksDbMemory(config.kafka().rocksDb());
@@ -61,7 +72,7 @@ public final class Pipeline implements AutoCloseable {
         DetectorRegistry detectors = DetectorRegistry.standard();
         // Stored sections with another shape are reset on first touch; this line is what they are compared with.
         log.info("detector state shapes (version/fingerprint): {}", detectors.shapes(config.detectors()));
-        streams = new KafkaStreams(GatewatchTopology.build(config, parsers, metrics, detectors), props);
+        streams = new KafkaStreams(GatewatchTopology.build(live, parsers, metrics, detectors), props);
         streamsMetrics = metrics.bind(streams);
         health = new StreamsHealth(() -> streams.metadataForLocalThreads().size());
         streams.setGlobalStateRestoreListener(new RestoreProgress(metrics.registry()));

@@ -1,5 +1,6 @@
 package io.gatewatch.app.topology;
 
+import io.gatewatch.app.config.LiveConfig;
 import io.gatewatch.app.detect.ClientProfile;
 import io.gatewatch.app.detect.DetectionEngine;
 import io.gatewatch.app.detect.EventFacts;
@@ -32,10 +33,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class DetectProcessor implements Processor<String, DecodedEvent, String, byte[]> {
     static final String STAGE = "detect";
     private final String storeName;
-    private final DetectionEngine engine;
-    private final boolean needsAddress;
-    private final ProfileCodec codec;
-    private final LoginRoutes loginRoutes;
+    private final LiveConfig.Tracked<ClientStage> stage;
+    private DetectionEngine engine;
+    private boolean needsAddress;
+    private ProfileCodec codec;
+    private LoginRoutes loginRoutes;
     private final EventTimeWindow timeWindow;
     private final StreamClock clock;
     private final Duration grace;
@@ -44,36 +46,49 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private final Serializer<Alert> alertJson = new JsonSerde<>(Alert.class).serializer();
     private final List<Alert> pending = new ArrayList<>(2);
     private final RouteTallies tallies = new RouteTallies();
-    private final java.util.Set<Integer> loginFailureStatuses;
-    private final RouteDetection routes;
-    private final boolean tallyRoutes;
+    private java.util.Set<Integer> loginFailureStatuses;
+    private RouteDetection routes;
+    private boolean tallyRoutes;
+    private boolean tallyScheduled;
     private final ByteWriter tallyBytes = new ByteWriter(256);
     private boolean eventsSincePunctuation;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
 
     /**
-     * @param loginFailureStatuses statuses of a login route that are failed logins, for the route tallies
-     * @param routes               the route-scope detectors: tallies of the routes they watch are sent on
+     * @param stage what a reload may change (engine, login routes, route detectors), rebuilt when the
+     *              config generation moves; the state sections it reads keep their shape (live keys shape none)
      */
-    DetectProcessor(String storeName, DetectionEngine engine, LoginRoutes loginRoutes, EventTimeWindow timeWindow,
-            Duration grace,
-            Duration idleExpiry, GatewatchMetrics metrics, java.util.Set<Integer> loginFailureStatuses,
-            RouteDetection routes) {
-        this.loginFailureStatuses = loginFailureStatuses;
-        this.routes = routes;
-        this.tallyRoutes = !routes.isEmpty();
+    DetectProcessor(String storeName, LiveConfig.Tracked<ClientStage> stage, EventTimeWindow timeWindow,
+            Duration grace, Duration idleExpiry, GatewatchMetrics metrics) {
         this.storeName = storeName;
-        this.engine = engine;
-        this.needsAddress = engine.needsClientAddress();
-        this.codec = new ProfileCodec(engine.detectors(), new SectionResetLog(STAGE, metrics));
-        this.loginRoutes = loginRoutes;
+        this.stage = stage;
         this.timeWindow = timeWindow;
         this.clock = new StreamClock();
         this.grace = grace;
         this.idleExpiry = idleExpiry;
         this.metrics = metrics;
+        apply(stage.get());
         metrics.deadLetterStage(STAGE);
+    }
+
+    /** Takes the current generation's engine; stored sections of detectors still enabled decode as before. */
+    private void apply(ClientStage s) {
+        this.engine = s.engine();
+        this.needsAddress = engine.needsClientAddress();
+        this.codec = new ProfileCodec(engine.detectors(), new SectionResetLog(STAGE, metrics));
+        this.loginRoutes = s.loginRoutes();
+        this.loginFailureStatuses = s.loginFailureStatuses();
+        this.routes = s.routes();
+        this.tallyRoutes = !routes.isEmpty();
+        if (tallyRoutes && !tallyScheduled && context != null) {
+            scheduleTallies();
+        }
+    }
+
+    private void scheduleTallies() {
+        tallyScheduled = true;
+        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, now -> closeTallies());
     }
 
     @Override
@@ -83,12 +98,15 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         Duration every = Duration.ofMillis(Math.max(60_000, idleExpiry.toMillis() / 24));
         context.schedule(every, PunctuationType.STREAM_TIME, this::expireIdle);
         if (tallyRoutes) {
-            context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, now -> closeTallies());
+            scheduleTallies();
         }
     }
 
     @Override
     public void process(Record<String, DecodedEvent> record) {
+        if (stage.refresh()) {
+            apply(stage.get());
+        }
         metrics.detectStage();
         switch (record.value()) {
             case DecodedEvent.Bad bad -> deadLetter(record, bad.bytes(), "not an ApiEvent: " + bad.reason());

@@ -10,17 +10,38 @@ import java.time.Instant;
  * default) ahead of its clock; either would kill the stream thread on every restart, so such a line is
  * dead-lettered at parse time instead of being passed on.
  *
- * @param maxFuture how far ahead of the wall clock an event may be dated (gateway clock skew)
+ * <p>{@code time.max_future} may change on a reload, so the window reads it at each check.
  */
-public record EventTimeWindow(Duration maxFuture) {
+public final class EventTimeWindow {
+    private final java.util.function.Supplier<Duration> maxFuture;
+
+    /** @param maxFuture how far ahead of the wall clock an event may be dated (gateway clock skew) */
+    public EventTimeWindow(Duration maxFuture) {
+        this(() -> maxFuture);
+    }
+
+    private EventTimeWindow(java.util.function.Supplier<Duration> maxFuture) {
+        this.maxFuture = maxFuture;
+    }
+
+    /** Reads the limit from a reloadable config at each check (one volatile read). */
+    public static EventTimeWindow live(java.util.function.Supplier<Duration> maxFuture) {
+        return new EventTimeWindow(maxFuture);
+    }
+
+    public Duration maxFuture() {
+        return maxFuture.get();
+    }
+
     /** Why {@code eventMillis} is outside the window at wall-clock time {@code nowMillis}, or null when inside. */
     public String reject(long eventMillis, long nowMillis) {
         if (eventMillis < 0) {
             return "event time " + Instant.ofEpochMilli(eventMillis) + " is before 1970-01-01T00:00:00Z";
         }
-        long limit = nowMillis + maxFuture.toMillis();
+        Duration max = maxFuture.get();
+        long limit = nowMillis + max.toMillis();
         if (eventMillis > limit) {
-            return "event time " + Instant.ofEpochMilli(eventMillis) + " is more than " + Durations.format(maxFuture)
+            return "event time " + Instant.ofEpochMilli(eventMillis) + " is more than " + Durations.format(max)
                     + " ahead of the wall clock (" + Instant.ofEpochMilli(nowMillis) + "); see time.max_future";
         }
         return null;

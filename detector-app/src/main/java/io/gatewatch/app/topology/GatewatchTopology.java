@@ -2,6 +2,7 @@ package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.config.KafkaSettings;
+import io.gatewatch.app.config.LiveConfig;
 import io.gatewatch.app.detect.DetectionEngine;
 import io.gatewatch.app.config.CredentialStuffingConfig;
 import io.gatewatch.app.detect.DetectorRegistry;
@@ -60,6 +61,16 @@ public final class GatewatchTopology {
      */
     public static Topology build(GatewatchConfig config, Parsers parsers, GatewatchMetrics metrics,
             DetectorRegistry detectors) {
+        return build(LiveConfig.fixed(config), parsers, metrics, detectors);
+    }
+
+    /**
+     * With a config that may be reloaded: the detect processors rebuild their engines from {@code live}
+     * when its generation moves; everything else is built once from the config it holds now (the reload
+     * refuses changes to those keys).
+     */
+    public static Topology build(LiveConfig live, Parsers parsers, GatewatchMetrics metrics, DetectorRegistry detectors) {
+        GatewatchConfig config = live.config();
         KafkaSettings.Topics names = config.kafka().topics();
         Topic<byte[], byte[]> raw = Topic.ofBytes(names.raw());
         Topic<String, DecodedEvent> events = new Topic<>(names.events(), Serdes.String(), DecodedEvent.serde());
@@ -70,20 +81,19 @@ public final class GatewatchTopology {
         Topology t = new Topology();
 
         raw.addSource(t, RAW_SOURCE);
+        EventTimeWindow timeWindow = EventTimeWindow.live(() -> live.config().maxFuture());
         t.addProcessor(NORMALIZE, () -> new NormalizeProcessor(parsers, config.inputFormat(), keys,
-                new EventTimeWindow(config.maxFuture()), metrics), RAW_SOURCE);
+                timeWindow, metrics), RAW_SOURCE);
         // the normaliser writes each event as the JSON bytes it has just serialised
         events.as(Serdes.ByteArray(), Serdes.ByteArray()).addSink(t, EVENTS_SINK, NORMALIZE);
         dlq.addSink(t, RAW_DLQ_SINK, NORMALIZE);
 
-        EventTimeWindow timeWindow = new EventTimeWindow(config.maxFuture());
         events.addSource(t, EVENTS_SOURCE, new EventTimeExtractor(timeWindow, System::currentTimeMillis));
-        RouteDetection routes = RouteDetection.of(config, detectors);
-        t.addProcessor(DETECT_CLIENTS, () -> new DetectProcessor(CLIENT_PROFILES,
-                new DetectionEngine(detectors.clientScope(config.detectors()), config.allowlist(), Alert.Scope.CLIENT,
+        t.addProcessor(DETECT_CLIENTS, () -> new DetectProcessor(CLIENT_PROFILES, live.track(c -> new ClientStage(
+                new DetectionEngine(detectors.clientScope(c.detectors()), c.allowlist(), Alert.Scope.CLIENT,
                         metrics::suppressed),
-                new LoginRoutes(config.loginRoutes()), timeWindow, config.grace(), config.idleExpiry(), metrics,
-                loginFailureStatuses(config), routes), EVENTS_SOURCE);
+                new LoginRoutes(c.loginRoutes()), loginFailureStatuses(c), RouteDetection.of(c, detectors))),
+                timeWindow, config.grace(), config.idleExpiry(), metrics), EVENTS_SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLIENT_PROFILES),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), DETECT_CLIENTS);
         alerts.addSink(t, ALERTS_SINK, DETECT_CLIENTS);
@@ -95,7 +105,8 @@ public final class GatewatchTopology {
 
         // The route stage exists even with no route detector enabled, so the topology keeps one shape.
         routeTallies.addSourceFromEarliest(t, ROUTE_TALLY_SOURCE);
-        t.addProcessor(DETECT_ROUTES, () -> new RouteDetectProcessor(ROUTE_PROFILES, routes, metrics), ROUTE_TALLY_SOURCE);
+        t.addProcessor(DETECT_ROUTES, () -> new RouteDetectProcessor(ROUTE_PROFILES,
+                live.track(c -> RouteDetection.of(c, detectors)), metrics), ROUTE_TALLY_SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROUTE_PROFILES),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), DETECT_ROUTES);
         alerts.addSink(t, ROUTE_ALERTS_SINK, DETECT_ROUTES);

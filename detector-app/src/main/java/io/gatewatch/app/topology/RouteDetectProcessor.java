@@ -1,5 +1,6 @@
 package io.gatewatch.app.topology;
 
+import io.gatewatch.app.config.LiveConfig;
 import io.gatewatch.app.detect.ClientProfile;
 import io.gatewatch.app.detect.ProfileCodec;
 import io.gatewatch.app.detect.RouteDetection;
@@ -20,20 +21,27 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class RouteDetectProcessor implements Processor<String, byte[], String, byte[]> {
     static final String STAGE = "detect-routes";
     private final String storeName;
-    private final RouteDetection detection;
+    private final LiveConfig.Tracked<RouteDetection> tracked;
+    private RouteDetection detection;
     private final GatewatchMetrics metrics;
     private final Serializer<Alert> alertJson = new JsonSerde<>(Alert.class).serializer();
-    private final ProfileCodec codec;
+    private ProfileCodec codec;
     private final List<Alert> pending = new ArrayList<>(1);
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
 
-    RouteDetectProcessor(String storeName, RouteDetection detection, GatewatchMetrics metrics) {
+    /** @param detection the route detectors, rebuilt when the config generation moves (a reload) */
+    RouteDetectProcessor(String storeName, LiveConfig.Tracked<RouteDetection> detection, GatewatchMetrics metrics) {
         this.storeName = storeName;
-        this.detection = detection;
+        this.tracked = detection;
         this.metrics = metrics;
-        this.codec = ProfileCodec.forRoutes(detection.detectors(), new SectionResetLog(STAGE, metrics));
+        apply();
         metrics.deadLetterStage(STAGE);
+    }
+
+    private void apply() {
+        detection = tracked.get();
+        codec = ProfileCodec.forRoutes(detection.detectors(), new SectionResetLog(STAGE, metrics));
     }
 
     @Override
@@ -44,6 +52,9 @@ final class RouteDetectProcessor implements Processor<String, byte[], String, by
 
     @Override
     public void process(Record<String, byte[]> record) {
+        if (tracked.refresh()) {
+            apply();
+        }
         metrics.routeTallyDetected();
         RouteTally tally;
         try {

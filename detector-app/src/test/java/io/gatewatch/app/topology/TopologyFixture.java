@@ -2,6 +2,7 @@ package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.config.LiveConfig;
 import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.schema.Alert;
@@ -39,12 +40,18 @@ public final class TopologyFixture implements AutoCloseable {
 
     /** @param detectors the registry to run: production's, or one with a test's own detector */
     public TopologyFixture(String yaml, DetectorRegistry detectors) throws Exception {
+        this(LiveConfig.fixed(new ConfigLoader(Parsers.standard().names(), n -> List.of(), detectors.configSections())
+                .parse(yaml, "test.yaml")), detectors);
+    }
+
+    /** With a config that a test reloads: the topology takes each generation published to {@code live}. */
+    public TopologyFixture(LiveConfig live, DetectorRegistry detectors) throws Exception {
         Parsers parsers = Parsers.standard();
-        config = new ConfigLoader(parsers.names(), n -> List.of(), detectors.configSections()).parse(yaml, "test.yaml");
+        config = live.config();
         stateDir = Files.createTempDirectory(stateParent(), "gatewatch-ttd");
         Properties props = StreamsSettings.of(config.kafka(), "dummy:9092", stateDir);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
-        driver = new TopologyTestDriver(GatewatchTopology.build(config, parsers, metrics, detectors), props);
+        driver = new TopologyTestDriver(GatewatchTopology.build(live, parsers, metrics, detectors), props);
         var topics = config.kafka().topics();
         raw = driver.createInputTopic(topics.raw(), new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic(topics.alerts(), new StringDeserializer(),
