@@ -5,7 +5,6 @@ import io.gatewatch.app.detect.DetectionEngine;
 import io.gatewatch.app.detect.EventFacts;
 import io.gatewatch.app.detect.ProfileCodec;
 import io.gatewatch.app.detect.RouteDetection;
-import io.gatewatch.app.detect.RouteTallies;
 import io.gatewatch.app.detect.RouteTally;
 import io.gatewatch.models.codec.ByteWriter;
 import io.gatewatch.app.metrics.GatewatchMetrics;
@@ -43,9 +42,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private final GatewatchMetrics metrics;
     private final Serializer<Alert> alertJson = new JsonSerde<>(Alert.class).serializer();
     private final List<Alert> pending = new ArrayList<>(2);
-    private final RouteTallies tallies = new RouteTallies();
-    private final java.util.Set<Integer> loginFailureStatuses;
-    private final RouteDetection routes;
+    private final RouteFeed routeFeed;
     private final boolean tallyRoutes;
     private final ByteWriter tallyBytes = new ByteWriter(256);
     private boolean eventsSincePunctuation;
@@ -53,16 +50,13 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private KeyValueStore<String, byte[]> store;
 
     /**
-     * @param loginFailureStatuses statuses of a login route that are failed logins, for the route tallies
-     * @param routes               the route-scope detectors: tallies of the routes they watch are sent on
+     * @param routes the route-scope detectors: tallies of the routes they watch are sent on
      */
     DetectProcessor(String storeName, DetectionEngine engine, LoginRoutes loginRoutes, EventTimeWindow timeWindow,
             Duration grace,
-            Duration idleExpiry, GatewatchMetrics metrics, java.util.Set<Integer> loginFailureStatuses,
-            RouteDetection routes) {
-        this.loginFailureStatuses = loginFailureStatuses;
-        this.routes = routes;
-        this.tallyRoutes = !routes.isEmpty();
+            Duration idleExpiry, GatewatchMetrics metrics, RouteDetection routes) {
+        this.routeFeed = new RouteFeed(routes);
+        this.tallyRoutes = routeFeed.isOn();
         this.storeName = storeName;
         this.engine = engine;
         this.needsAddress = engine.needsClientAddress();
@@ -128,12 +122,10 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route));
         engine.process(profile, e, facts, needsAddress ? ClientAddress.numeric(e.clientIp()) : null, pending::add);
         store.put(key, codec.encode(profile));
-        if (tallyRoutes && route != null && routes.watches(route, facts.loginRoute())) {
+        if (tallyRoutes) {
+            List<RouteTally> closed = routeFeed.count(e, route, ts, facts.loginRoute(), profile.firstSeen());
             eventsSincePunctuation = true;
-            boolean login = facts.loginRoute();
-            boolean failed = login && e.status() != null && loginFailureStatuses.contains(e.status());
-            boolean succeeded = login && !failed && e.status() != null && e.status() >= 200 && e.status() < 400;
-            for (RouteTally t : tallies.add(route, ts, login, failed, succeeded, e.clientIp())) {
+            for (RouteTally t : closed) {
                 forwardTally(t);
             }
         }
@@ -148,7 +140,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private void closeTallies() {
         long before = eventsSincePunctuation ? Math.floorDiv(clock.now(), 1000) : Long.MAX_VALUE;
         eventsSincePunctuation = false;
-        for (RouteTally t : tallies.closeBefore(before)) {
+        for (RouteTally t : routeFeed.closeBefore(before)) {
             forwardTally(t);
         }
     }
