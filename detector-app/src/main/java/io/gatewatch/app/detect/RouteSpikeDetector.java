@@ -167,6 +167,7 @@ public final class RouteSpikeDetector implements RouteDetector<RouteSpikeDetecto
         } else {
             r.perMinute.learn(finished, Math.min(r.minuteRequests, farAbove ? floorPerMinute : Double.MAX_VALUE));
             r.sourcesPerWindow.add(r.sources.estimate((finished + 1) * 60_000 - 1));
+            r.rememberUsualHeavy((finished + 1) * 60_000 - 1);
             if (!alertOpen) {
                 // the silent minutes in between are minutes of no traffic, at their own hour of the week
                 long gap = Math.min(minute - finished - 1, MAX_GAP_MINUTES);
@@ -211,7 +212,9 @@ public final class RouteSpikeDetector implements RouteDetector<RouteSpikeDetecto
 
     private Finding finding(RouteTraffic r, RouteTally t, String method, long now, long requests, double rate,
             double threshold, SeasonalBaseline.Expected expected, long sources, double usualSources, double perSource) {
-        List<HeavyHitters.Item> top = r.heavy.top(now, config.topSources());
+        // the sources carrying the excess: the heaviest now, less the route's usual heavy talkers
+        List<HeavyHitters.Item> top = r.heavy.top(now, config.topSources() + r.usualHeavy.size()).stream()
+                .filter(i -> !r.usualHeavy.contains(i.item())).limit(config.topSources()).toList();
         long topRequests = top.stream().mapToLong(HeavyHitters.Item::estimate).sum();
         long newRequests = r.newRequests.sum(now);
         long newSources = r.newSources.estimate(now);
@@ -244,6 +247,7 @@ public final class RouteSpikeDetector implements RouteDetector<RouteSpikeDetecto
         evidence.put("top_sources", topCounts);
         evidence.put("top_sources_share", round(requests == 0 ? 0 : Math.min(1.0, (double) topRequests / requests)));
         evidence.put("top_source_count_error", r.heavy.maxError());
+        evidence.put("usual_heavy_sources_left_out", List.copyOf(r.usualHeavy));
         String summary = String.format(Locale.ROOT, "%s %s received %.0f req/s over %s (normal about %.1f, limit %.1f)"
                         + " from about %d sources (usually %d), %.1f req/s per extra source, %.0f%% of them new clients;"
                         + " a layer-7 flood of this route: rate-limit or challenge it and block the listed sources.",

@@ -16,6 +16,8 @@ import io.gatewatch.models.window.RingCounter;
  */
 final class RouteTraffic {
     static final int BUCKETS = 12;
+    /** How many of a route's usual heaviest sources are remembered (a NAT, a partner, a crawler). */
+    static final int USUAL_HEAVY = 8;
     final RingCounter requests;
     final RingCounter newRequests;
     final RingCounter clientErrors;
@@ -33,6 +35,11 @@ final class RouteTraffic {
     int frozenMinutes;
     /** Event time (ms) the current excess began; 0 when the route is at its normal. */
     long runStart;
+    /**
+     * The heaviest sources at the last minute learnt as normal: a flood's alert names the sources that carry
+     * the excess, not the carrier NAT that always is among the route's top talkers.
+     */
+    final java.util.List<String> usualHeavy = new java.util.ArrayList<>(USUAL_HEAVY);
 
     RouteTraffic(long windowMs, int heavyHitters, double minuteAlpha) {
         requests = new RingCounter(windowMs, BUCKETS);
@@ -75,6 +82,16 @@ final class RouteTraffic {
         out.writeVarInt(minuteRequests);
         out.writeVarInt(frozenMinutes);
         out.writeVarLong(runStart);
+        out.writeVarInt(usualHeavy.size());
+        usualHeavy.forEach(out::writeString);
+    }
+
+    /** Remembers the current heaviest sources as the route's usual ones (at a minute learnt as normal). */
+    void rememberUsualHeavy(long now) {
+        usualHeavy.clear();
+        for (HeavyHitters.Item i : heavy.top(now, USUAL_HEAVY)) {
+            usualHeavy.add(i.item());
+        }
     }
 
     RouteTraffic readFrom(ByteReader in) {
@@ -92,6 +109,13 @@ final class RouteTraffic {
         minuteRequests = in.readVarInt();
         frozenMinutes = in.readVarInt();
         runStart = in.readVarLong();
+        int n = in.readVarInt();
+        if (n < 0 || n > USUAL_HEAVY) {
+            throw new io.gatewatch.models.codec.CorruptDataException("route traffic with " + n + " usual heavy sources");
+        }
+        for (int i = 0; i < n; i++) {
+            usualHeavy.add(in.readString());
+        }
         return this;
     }
 }
