@@ -45,6 +45,8 @@ public final class RouteSpikeDetector implements RouteDetector<RouteSpikeDetecto
     static final String OTHER_METHODS = "*";
     /** Minutes of silence filled in as zeros at most (a week): a route idle for longer starts from that. */
     private static final long MAX_GAP_MINUTES = 7 * 24 * 60;
+    /** The most of the excess that the heaviest quarter of min_sources may carry for it to be distributed. */
+    static final double MAX_CONCENTRATION = 0.5;
     private final RouteSpikeConfig config;
     private final long windowMs;
     private final double windowSeconds;
@@ -167,7 +169,9 @@ public final class RouteSpikeDetector implements RouteDetector<RouteSpikeDetecto
         } else {
             r.perMinute.learn(finished, Math.min(r.minuteRequests, farAbove ? floorPerMinute : Double.MAX_VALUE));
             r.sourcesPerWindow.add(r.sources.estimate((finished + 1) * 60_000 - 1));
-            r.rememberUsualHeavy((finished + 1) * 60_000 - 1);
+            if (!farAbove) {
+                r.rememberUsualHeavy((finished + 1) * 60_000 - 1);
+            }
             if (!alertOpen) {
                 // the silent minutes in between are minutes of no traffic, at their own hour of the week
                 long gap = Math.min(minute - finished - 1, MAX_GAP_MINUTES);
@@ -204,18 +208,37 @@ public final class RouteSpikeDetector implements RouteDetector<RouteSpikeDetecto
         if (extraSources < config.minSources() || perSource < config.minSourceRate()) {
             return null;
         }
+        // Extra people at the route's usual pace can stand beside one flooding address: the excess must not
+        // rest on a few sources (that is a per-client spike, traffic_spike's), so its heaviest quarter of
+        // min_sources may carry at most half of it.
+        double concentration = topShare(r, now, excess);
+        if (concentration > MAX_CONCENTRATION) {
+            return null;
+        }
         if (r.runStart == 0) {
             r.runStart = now;
         }
-        return finding(r, t, method, now, requests, rate, threshold, expected, sources, usualSources, perSource);
+        return finding(r, t, method, now, requests, rate, threshold, expected, sources, usualSources, perSource,
+                concentration);
+    }
+
+    /** The share of the excess that the heaviest {@code min_sources / 4} sources carry (by upper estimates). */
+    private double topShare(RouteTraffic r, long now, double excess) {
+        int k = Math.max(1, config.minSources() / 4);
+        long heaviest = 0;
+        for (HeavyHitters.Item i : r.heavy.top(now, k)) {
+            heaviest += i.estimate();
+        }
+        return excess <= 0 ? 1.0 : Math.min(1.0, heaviest / excess);
     }
 
     private Finding finding(RouteTraffic r, RouteTally t, String method, long now, long requests, double rate,
-            double threshold, SeasonalBaseline.Expected expected, long sources, double usualSources, double perSource) {
+            double threshold, SeasonalBaseline.Expected expected, long sources, double usualSources, double perSource,
+            double concentration) {
         // the sources carrying the excess: the heaviest now, less the route's usual heavy talkers
-        List<HeavyHitters.Item> top = r.heavy.top(now, config.topSources() + r.usualHeavy.size()).stream()
-                .filter(i -> !r.usualHeavy.contains(i.item())).limit(config.topSources()).toList();
-        long topRequests = top.stream().mapToLong(HeavyHitters.Item::estimate).sum();
+        List<RouteTraffic.Source> top = r.heaviest(now, config.topSources() + r.usualHeavy.size()).stream()
+                .filter(i -> !r.usualHeavy.contains(i.ip())).limit(config.topSources()).toList();
+        long topRequests = top.stream().mapToLong(RouteTraffic.Source::count).sum();
         long newRequests = r.newRequests.sum(now);
         long newSources = r.newSources.estimate(now);
         double newShare = sources == 0 ? 0 : Math.min(1.0, (double) newSources / sources);
@@ -235,18 +258,20 @@ public final class RouteSpikeDetector implements RouteDetector<RouteSpikeDetecto
         evidence.put("min_sources", config.minSources());
         evidence.put("excess_rate_per_extra_source", round(perSource));
         evidence.put("min_source_rate", config.minSourceRate());
+        evidence.put("excess_share_of_heaviest", round(concentration));
+        evidence.put("heaviest_counted", Math.max(1, config.minSources() / 4));
         evidence.put("new_client_share", round(newShare));
         evidence.put("new_client_request_share", round(requests == 0 ? 0 : (double) newRequests / requests));
         evidence.put("client_error_rate", round(requests == 0 ? 0 : (double) r.clientErrors.sum(now) / requests));
         evidence.put("server_error_rate", round(requests == 0 ? 0 : (double) r.serverErrors.sum(now) / requests));
         evidence.put("mean_latency_ms", round(requests == 0 ? 0 : (double) r.latencyMs.sum(now) / requests));
         List<String> topCounts = new ArrayList<>();
-        for (HeavyHitters.Item i : top) {
-            topCounts.add(i.item() + " " + i.estimate());
+        for (RouteTraffic.Source i : top) {
+            topCounts.add(i.ip() + " " + i.count());
         }
         evidence.put("top_sources", topCounts);
         evidence.put("top_sources_share", round(requests == 0 ? 0 : Math.min(1.0, (double) topRequests / requests)));
-        evidence.put("top_source_count_error", r.heavy.maxError());
+        evidence.put("sources_sampled_one_in", 1L << r.sample.level());
         evidence.put("usual_heavy_sources_left_out", List.copyOf(r.usualHeavy));
         String summary = String.format(Locale.ROOT, "%s %s received %.0f req/s over %s (normal about %.1f, limit %.1f)"
                         + " from about %d sources (usually %d), %.1f req/s per extra source, %.0f%% of them new clients;"
@@ -257,7 +282,7 @@ public final class RouteSpikeDetector implements RouteDetector<RouteSpikeDetecto
         double score = Math.min(1.0, 0.5 + 0.5 * (over - 1) / 4);
         Alert.Severity severity = over >= 5 ? Alert.Severity.CRITICAL : config.settings().severity();
         return new Finding(r.runStart, requests, score, severity, t.route(), OTHER_METHODS.equals(method) ? null : method,
-                summary, evidence, top.stream().map(HeavyHitters.Item::item).toList());
+                summary, evidence, top.stream().map(RouteTraffic.Source::ip).toList());
     }
 
     private static double round(double v) {

@@ -6,6 +6,7 @@ import io.gatewatch.models.codec.ByteReader;
 import io.gatewatch.models.codec.ByteWriter;
 import io.gatewatch.models.sketch.HeavyHitters;
 import io.gatewatch.models.sketch.SlidingDistinct;
+import io.gatewatch.models.sketch.SourceSample;
 import io.gatewatch.models.window.RingCounter;
 
 /**
@@ -18,6 +19,8 @@ final class RouteTraffic {
     static final int BUCKETS = 12;
     /** How many of a route's usual heaviest sources are remembered (a NAT, a partner, a crawler). */
     static final int USUAL_HEAVY = 8;
+    /** Sources kept with exact counts in the uniform sample. */
+    static final int SAMPLE = 48;
     final RingCounter requests;
     final RingCounter newRequests;
     final RingCounter clientErrors;
@@ -26,6 +29,7 @@ final class RouteTraffic {
     final SlidingDistinct sources;
     final SlidingDistinct newSources;
     final HeavyHitters heavy;
+    final SourceSample sample;
     final SeasonalBaseline perMinute;
     final Ewma sourcesPerWindow;
     /** The epoch minute being counted, and its requests so far; 0 before the first tally. */
@@ -50,6 +54,7 @@ final class RouteTraffic {
         sources = new SlidingDistinct(windowMs);
         newSources = new SlidingDistinct(windowMs);
         heavy = new HeavyHitters(heavyHitters, windowMs);
+        sample = new SourceSample(SAMPLE, windowMs);
         perMinute = new SeasonalBaseline(minuteAlpha);
         sourcesPerWindow = new Ewma(minuteAlpha);
     }
@@ -64,7 +69,10 @@ final class RouteTraffic {
         latencyMs.add(ts, (int) Math.min(Integer.MAX_VALUE, t.latencySumMs()));
         sources.addAll(ts, t.clients());
         newSources.addAll(ts, t.newClients());
-        t.requestsByIp().forEach((ip, n) -> heavy.add(ts, ip, n));
+        t.requestsByIp().forEach((ip, n) -> {
+            heavy.add(ts, ip, n);
+            sample.add(ts, ip, n);
+        });
     }
 
     void writeTo(ByteWriter out) {
@@ -76,6 +84,7 @@ final class RouteTraffic {
         sources.writeTo(out);
         newSources.writeTo(out);
         heavy.writeTo(out);
+        sample.writeTo(out);
         perMinute.writeTo(out);
         sourcesPerWindow.writeTo(out);
         out.writeVarLong(minute);
@@ -89,9 +98,32 @@ final class RouteTraffic {
     /** Remembers the current heaviest sources as the route's usual ones (at a minute learnt as normal). */
     void rememberUsualHeavy(long now) {
         usualHeavy.clear();
-        for (HeavyHitters.Item i : heavy.top(now, USUAL_HEAVY)) {
-            usualHeavy.add(i.item());
+        for (Source s : heaviest(now, USUAL_HEAVY)) {
+            usualHeavy.add(s.ip());
         }
+    }
+
+    /** A source and the count it is known to have sent in the window. */
+    record Source(String ip, long count) {
+    }
+
+    /**
+     * The k sources known to have sent the most in the window: the frequent-items sketch's certain counts
+     * (it finds a few heavy sources among many) joined with the sample's exact ones (which holds up when
+     * hundreds of sources weigh the same and the sketch can no longer rank them).
+     */
+    java.util.List<Source> heaviest(long now, int k) {
+        java.util.Map<String, Long> known = new java.util.HashMap<>();
+        for (HeavyHitters.Item i : heavy.top(now, k)) {
+            known.merge(i.item(), i.lowerBound(), Math::max);
+        }
+        for (SourceSample.Item i : sample.top(now, k)) {
+            known.merge(i.item(), i.count(), Math::max);
+        }
+        return known.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> new Source(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparingLong(Source::count).reversed().thenComparing(Source::ip))
+                .limit(k).toList();
     }
 
     RouteTraffic readFrom(ByteReader in) {
@@ -103,6 +135,7 @@ final class RouteTraffic {
         sources.readFrom(in);
         newSources.readFrom(in);
         heavy.readFrom(in);
+        sample.readFrom(in);
         perMinute.readFrom(in);
         sourcesPerWindow.readFrom(in);
         minute = in.readVarLong();

@@ -74,7 +74,13 @@ public final class HeavyHitters {
         (g == generation ? current : previous).update(item, n);
     }
 
-    /** The k heaviest items of both generations, heaviest first (ties by item), as of event time now. */
+    /**
+     * The k heaviest items of both generations as of event time now, by the count each is certain to have
+     * (then by estimate, then by item). When many items of about the same weight crowd the sketch (a flood
+     * from hundreds of sources), every estimate is near the error bound, and an item that came in late
+     * with one request carries as high an estimate as one counted all along; the certain count tells them
+     * apart.
+     */
     public List<Item> top(long now, int k) {
         FrequentItemsSketch<String> both = new FrequentItemsSketch<>(mapSize);
         long g = Math.floorDiv(now, windowMs);
@@ -88,7 +94,8 @@ public final class HeavyHitters {
         for (FrequentItemsSketch.Row<String> r : both.getFrequentItems(0, ErrorType.NO_FALSE_NEGATIVES)) {
             items.add(new Item(r.getItem(), r.getEstimate(), r.getLowerBound()));
         }
-        items.sort(Comparator.comparingLong(Item::estimate).reversed().thenComparing(Item::item));
+        items.sort(Comparator.comparingLong(Item::lowerBound).reversed()
+                .thenComparing(Comparator.comparingLong(Item::estimate).reversed()).thenComparing(Item::item));
         return items.size() > k ? List.copyOf(items.subList(0, k)) : List.copyOf(items);
     }
 
