@@ -56,6 +56,12 @@ public final class BotnetDetector implements RouteDetector<BotnetDetector.State>
         return config.settings();
     }
 
+    /** Its own block's failure statuses: the route tallies count what it counts per client. */
+    @Override
+    public java.util.Set<Integer> loginFailureStatuses() {
+        return java.util.Set.copyOf(config.failureStatuses());
+    }
+
     /** Login routes only: a surge of failed logins is what it looks for. */
     @Override
     public boolean watches(String route, boolean loginRoute) {

@@ -39,6 +39,14 @@ public record DetectorDescriptor<C extends DetectorConfig>(
         return new DetectorDescriptor<>(info, DetectorScope.CLIENT, config, state, factory, c -> Optional.empty());
     }
 
+    /** A detector of route scope only: the route stage runs what {@code routeFactory} builds. */
+    public static <C extends DetectorConfig> DetectorDescriptor<C> route(DetectorInfo info, ConfigSection<C> config,
+            StateSection<C> state, Function<C, RouteDetector<?>> routeFactory) {
+        return new DetectorDescriptor<>(info, DetectorScope.ROUTE, config, state, c -> {
+            throw new IllegalStateException(info.id() + " is route-scoped: it has no client-scope detector");
+        }, c -> Optional.of(routeFactory.apply(c)));
+    }
+
     public String id() {
         return info.id();
     }

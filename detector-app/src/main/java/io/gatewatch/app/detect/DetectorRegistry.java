@@ -42,7 +42,8 @@ public final class DetectorRegistry {
                 ReconnaissanceDetector.DESCRIPTOR,
                 TrafficSpikeDetector.DESCRIPTOR,
                 DataHarvestingDetector.DESCRIPTOR,
-                AnomalyDetector.DESCRIPTOR));
+                AnomalyDetector.DESCRIPTOR,
+                RouteSpikeDetector.DESCRIPTOR));
     }
 
     /** This registry plus more detectors (a test's toy one). */

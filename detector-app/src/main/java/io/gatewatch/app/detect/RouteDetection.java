@@ -3,8 +3,11 @@ package io.gatewatch.app.detect;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.config.RouteGlob;
 import io.gatewatch.schema.Alert;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -15,10 +18,33 @@ import java.util.function.Consumer;
 public final class RouteDetection {
     private final List<RouteDetector<?>> detectors;
     private final List<RouteGlob> loginRoutes;
+    private final Set<Integer> loginFailureStatuses;
+    private final Duration newClientWindow;
 
     public RouteDetection(List<RouteDetector<?>> detectors, List<RouteGlob> loginRoutes) {
         this.detectors = List.copyOf(detectors);
         this.loginRoutes = List.copyOf(loginRoutes);
+        Set<Integer> statuses = new TreeSet<>();
+        Duration window = Duration.ZERO;
+        for (RouteDetector<?> d : detectors) {
+            statuses.addAll(d.loginFailureStatuses());
+            window = d.newClientWindow().compareTo(window) > 0 ? d.newClientWindow() : window;
+        }
+        this.loginFailureStatuses = statuses.isEmpty() ? DEFAULT_LOGIN_FAILURES : Set.copyOf(statuses);
+        this.newClientWindow = window;
+    }
+
+    /** What a login route's failure is when no route detector says: the credential-stuffing defaults. */
+    static final Set<Integer> DEFAULT_LOGIN_FAILURES = Set.of(401, 403);
+
+    /** The statuses the route tallies count as failed logins: every route detector's, joined. */
+    public Set<Integer> loginFailureStatuses() {
+        return loginFailureStatuses;
+    }
+
+    /** How long a client counts as new in the route tallies: the longest any route detector asks for. */
+    public Duration newClientWindow() {
+        return newClientWindow;
     }
 
     public static RouteDetection of(GatewatchConfig config, DetectorRegistry registry) {

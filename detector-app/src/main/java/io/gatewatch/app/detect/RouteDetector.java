@@ -33,6 +33,19 @@ public interface RouteDetector<S extends Section> {
      */
     boolean watches(String route, boolean loginRoute);
 
+    /**
+     * The statuses of a login route it counts as failed logins; empty when it does not care. The route
+     * tallies count a failure when any route detector's set names the status.
+     */
+    default java.util.Set<Integer> loginFailureStatuses() {
+        return java.util.Set.of();
+    }
+
+    /** How long a client counts as new in the route tallies; zero when it does not care. */
+    default java.time.Duration newClientWindow() {
+        return java.time.Duration.ZERO;
+    }
+
     S newSection();
 
     S readSection(ByteReader in);

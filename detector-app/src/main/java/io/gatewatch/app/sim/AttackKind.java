@@ -15,7 +15,7 @@ public enum AttackKind {
     TRAFFIC_SPIKE("traffic_spike", "traffic_spike", Alert.Scope.CLIENT),
     ID_ENUMERATION("id_enumeration", "data_harvesting", Alert.Scope.CLIENT),
     PAGINATION_SCRAPING("pagination_scraping", "data_harvesting", Alert.Scope.CLIENT),
-    ROUTE_FLOOD("route_flood", "traffic_spike", Alert.Scope.ROUTE),
+    ROUTE_FLOOD("route_flood", "route_spike", Alert.Scope.ROUTE),
     LONG_BRUTE_FORCE("long_brute_force", "credential_stuffing", Alert.Scope.CLIENT),
     NEW_CLIENT_BURST("new_client_burst", "traffic_spike", Alert.Scope.CLIENT),
     PARAMETER_ENUMERATION("parameter_enumeration", "data_harvesting", Alert.Scope.CLIENT),

@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * route scope (a botnet) a route-scope alert whose {@code sources} share an address with it counts too.
  * If only shadow-mode alerts match, the attack is {@link Outcome#SHADOW} and does not count as caught.
  *
- * <p>A benign actor is alerted when any alert-mode alert names one of its addresses as client. An alert
+ * <p>A benign actor is alerted when any alert-mode alert names one of its addresses as client, or a
+ * route-scope alert lists one among the sources to block. An alert
  * is false when no revision of it touches any attack, by client or sources, in that attack's time,
  * whatever its detector. Alerts are counted by {@code alert_id}: updates of an alert are one alert.
  */
@@ -131,8 +132,19 @@ public record Evaluation(Duration tolerance, List<AttackResult> attacks, List<Be
         Set<String> ids = new LinkedHashSet<>();
         SortedSet<String> detectors = new TreeSet<>();
         for (Alert a : alerts) {
-            if (a.mode() != Alert.Mode.SHADOW && a.client() != null && ips.contains(a.client().ip())) {
-                alertedIps.add(a.client().ip());
+            if (a.mode() == Alert.Mode.SHADOW) {
+                continue;
+            }
+            List<String> named = new ArrayList<>();
+            if (a.client() != null && ips.contains(a.client().ip())) {
+                named.add(a.client().ip());
+            }
+            // a route alert tells the analyst to block its sources: naming a benign address there hurts it too
+            if (a.scope() == Alert.Scope.ROUTE) {
+                a.sources().stream().filter(ips::contains).forEach(named::add);
+            }
+            if (!named.isEmpty()) {
+                alertedIps.addAll(named);
                 ids.add(a.alertId());
                 detectors.add(a.detector());
             }

@@ -31,7 +31,7 @@ final class HardPlan {
                 new LargeDownloads(Math.max(5, users / 60)),
                 new SearchCrawler(at(r, from, length, 0.05, 0.3), Math.min(8 * 3_600_000L, length / 2)),
                 new MarketingBurst(at(r, from, length, 0.5, 0.9), 200 + r.nextInt(300)),
-                new FlashSale(at(r, from, length, 0.3, 0.8), 300 + r.nextInt(400), 1000 + r.nextInt(3000)),
+                FlashSale.draw(r, at(r, from, length, 0.3, 0.8)),
                 new NightlyBatch("192.0.2.30", at(r, from, length, 0.02, 0.1))));
         actors.add(new CredentialStuffingBurst(at(r, from, length, 0.05, 0.9)));
         actors.add(new SlowRecon(at(r, from, length, 0.02, 0.3)));

@@ -6,7 +6,6 @@ import io.gatewatch.app.detect.DetectionEngine;
 import io.gatewatch.app.detect.EventFacts;
 import io.gatewatch.app.detect.ProfileCodec;
 import io.gatewatch.app.detect.RouteDetection;
-import io.gatewatch.app.detect.RouteTallies;
 import io.gatewatch.app.detect.RouteTally;
 import io.gatewatch.models.codec.ByteWriter;
 import io.gatewatch.app.metrics.GatewatchMetrics;
@@ -45,9 +44,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private final GatewatchMetrics metrics;
     private final Serializer<Alert> alertJson = new JsonSerde<>(Alert.class).serializer();
     private final List<Alert> pending = new ArrayList<>(2);
-    private final RouteTallies tallies = new RouteTallies();
-    private java.util.Set<Integer> loginFailureStatuses;
-    private RouteDetection routes;
+    private final RouteFeed routeFeed = new RouteFeed();
     private boolean tallyRoutes;
     private boolean tallyScheduled;
     private final ByteWriter tallyBytes = new ByteWriter(256);
@@ -78,9 +75,8 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         this.needsAddress = engine.needsClientAddress();
         this.codec = new ProfileCodec(engine.detectors(), new SectionResetLog(STAGE, metrics));
         this.loginRoutes = s.loginRoutes();
-        this.loginFailureStatuses = s.loginFailureStatuses();
-        this.routes = s.routes();
-        this.tallyRoutes = !routes.isEmpty();
+        this.routeFeed.use(s.routes());
+        this.tallyRoutes = routeFeed.isOn();
         if (tallyRoutes && !tallyScheduled && context != null) {
             scheduleTallies();
         }
@@ -146,12 +142,10 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route));
         engine.process(profile, e, facts, needsAddress ? ClientAddress.numeric(e.clientIp()) : null, pending::add);
         store.put(key, codec.encode(profile));
-        if (tallyRoutes && route != null && routes.watches(route, facts.loginRoute())) {
+        if (tallyRoutes) {
+            List<RouteTally> closed = routeFeed.count(e, route, ts, facts.loginRoute(), profile.firstSeen());
             eventsSincePunctuation = true;
-            boolean login = facts.loginRoute();
-            boolean failed = login && e.status() != null && loginFailureStatuses.contains(e.status());
-            boolean succeeded = login && !failed && e.status() != null && e.status() >= 200 && e.status() < 400;
-            for (RouteTally t : tallies.add(route, ts, login, failed, succeeded, e.clientIp())) {
+            for (RouteTally t : closed) {
                 forwardTally(t);
             }
         }
@@ -166,7 +160,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private void closeTallies() {
         long before = eventsSincePunctuation ? Math.floorDiv(clock.now(), 1000) : Long.MAX_VALUE;
         eventsSincePunctuation = false;
-        for (RouteTally t : tallies.closeBefore(before)) {
+        for (RouteTally t : routeFeed.closeBefore(before)) {
             forwardTally(t);
         }
     }

@@ -4,7 +4,6 @@ import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.config.KafkaSettings;
 import io.gatewatch.app.config.LiveConfig;
 import io.gatewatch.app.detect.DetectionEngine;
-import io.gatewatch.app.config.CredentialStuffingConfig;
 import io.gatewatch.app.detect.DetectorRegistry;
 import io.gatewatch.app.detect.RouteDetection;
 import io.gatewatch.app.metrics.GatewatchMetrics;
@@ -92,7 +91,7 @@ public final class GatewatchTopology {
         t.addProcessor(DETECT_CLIENTS, () -> new DetectProcessor(CLIENT_PROFILES, live.track(c -> new ClientStage(
                 new DetectionEngine(detectors.clientScope(c.detectors()), c.allowlist(), Alert.Scope.CLIENT,
                         metrics::suppressed),
-                new LoginRoutes(c.loginRoutes()), loginFailureStatuses(c), RouteDetection.of(c, detectors))),
+                new LoginRoutes(c.loginRoutes()), RouteDetection.of(c, detectors))),
                 timeWindow, config.grace(), config.idleExpiry(), metrics), EVENTS_SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLIENT_PROFILES),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), DETECT_CLIENTS);
@@ -112,13 +111,5 @@ public final class GatewatchTopology {
         alerts.addSink(t, ROUTE_ALERTS_SINK, DETECT_ROUTES);
         dlq.as(Serdes.String(), Serdes.ByteArray()).addSink(t, ROUTE_DLQ_SINK, DETECT_ROUTES);
         return t;
-    }
-
-    /** The statuses that make a login-route tally a failure: the credential-stuffing block's, else 401 and 403. */
-    private static java.util.Set<Integer> loginFailureStatuses(GatewatchConfig config) {
-        return config.detectors().stream().map(b -> b.base())
-                .filter(c -> c instanceof CredentialStuffingConfig)
-                .map(c -> java.util.Set.copyOf(((CredentialStuffingConfig) c).failureStatuses()))
-                .findFirst().orElse(java.util.Set.of(401, 403));
     }
 }

@@ -27,7 +27,7 @@ class BotnetDetectorTest {
         for (int i = 0; i < failures; i++) {
             ips.merge("100.64.0." + (firstIp + i) % 250, 1, Integer::sum);
         }
-        return new RouteTally("/api/v1/login", second, failures + successes, failures + successes, failures, ips,
+        return RouteTally.ofLogins("/api/v1/login", second, failures + successes, failures + successes, failures, ips,
                 successes > 0 ? Set.of("198.51.100.1") : Set.of());
     }
 

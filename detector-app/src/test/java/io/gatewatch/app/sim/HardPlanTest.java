@@ -54,6 +54,8 @@ class HardPlanTest {
         }
         assertEquals(13, moved, "every attack starts elsewhere under another seed");
         assertNotEquals(one.get("attack-route-flood").description(), two.get("attack-route-flood").description());
+        assertNotEquals(one.get("benign-flash-sale").description(), two.get("benign-flash-sale").description(),
+                "the flash sale's crowd, length and reloads move with the seed too");
         assertEquals(byId(hard(1)), one, "the same seed gives the same plan");
     }
 

@@ -31,6 +31,17 @@ public final class ByteReader {
         pos += n;
     }
 
+    /** The next n bytes, copied. */
+    public byte[] readBytes(int n) {
+        if (n < 0) {
+            throw new CorruptDataException("negative length " + n);
+        }
+        need(n);
+        byte[] b = java.util.Arrays.copyOfRange(buf, pos, pos + n);
+        pos += n;
+        return b;
+    }
+
     public int readByte() {
         need(1);
         return buf[pos++] & 0xFF;

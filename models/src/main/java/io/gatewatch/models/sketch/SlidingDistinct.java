@@ -29,6 +29,16 @@ public final class SlidingDistinct {
 
     /** Adds an item's hash at event time ts; an item older than the ring is counted in the oldest generation. */
     public void add(long ts, long hash) {
+        ring[advance(ts)].add(hash);
+    }
+
+    /** Adds every item of a sketch counted elsewhere (another task's second of traffic) at event time ts. */
+    public void addAll(long ts, LinearCounter items) {
+        ring[advance(ts)].or(items);
+    }
+
+    /** Moves the ring to event time ts; the slot that ts is counted in. */
+    private int advance(long ts) {
         long idx = Math.floorDiv(ts, generationMs);
         if (head == Long.MIN_VALUE) {
             head = idx;
@@ -39,7 +49,7 @@ public final class SlidingDistinct {
             }
             head = idx;
         }
-        ring[slot(Math.max(idx, head - GENERATIONS + 1))].add(hash);
+        return slot(Math.max(idx, head - GENERATIONS + 1));
     }
 
     /** Estimated distinct items in the window ending at event time now. */
