@@ -32,7 +32,8 @@ while [ $# -gt 0 ]; do
 done
 
 commit=$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(git -C "$here" status --porcelain --untracked-files=no 2>/dev/null)" ]; then
+# edited docs do not change what is measured; edited code does
+if [ -n "$(git -C "$here" status --porcelain --untracked-files=no -- . ':!docs' 2>/dev/null)" ]; then
   commit="$commit+uncommitted"
 fi
 log="$out.log"
