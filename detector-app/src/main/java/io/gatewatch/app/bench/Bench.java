@@ -41,13 +41,14 @@ public final class Bench {
     private String summary(ThroughputPhase.Result t, LatencyPhase.Result l, ProcessMemory mem) {
         StoreFootprint f = t.footprint();
         return String.format(Locale.ROOT, "bench: events=%d clients=%d partitions=%d threads=%d passthrough_eps=%.0f full_eps=%.0f"
-                        + " ratio=%.2f passthrough_cpu_us=%.2f full_cpu_us=%.2f cpu_ratio=%.2f heap_peak_mb=%d heap_live_mb=%d rss_mb=%d rss_peak_mb=%d profiles=%d"
+                        + " ratio=%.2f passthrough_cpu_us=%.2f full_cpu_us=%.2f cpu_ratio=%.2f passthrough_alloc_b=%.0f full_alloc_b=%.0f heap_peak_mb=%d heap_live_mb=%d rss_mb=%d rss_peak_mb=%d profiles=%d"
                         + " live_bytes_per_client=%.1f state_bytes_per_client=%.1f sst_bytes_per_client=%.1f"
                         + " changelog_bytes_per_client=%.1f alerts=%d dlq=%d rate=%d seconds=%d achieved_rate=%.0f"
                         + " timed_alerts=%d missing_alerts=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f guarantee=%s",
                 t.events(), options.clients(), options.partitions(), options.threads(), t.passthroughEps(), t.fullEps(),
                 t.fullEps() / t.passthroughEps(), t.passthrough().appCpuMicrosPer(t.events()),
-                t.full().appCpuMicrosPer(t.events()), t.cpuRatio(), t.heapPeakBytes() >> 20, t.heapLivePeakBytes() >> 20,
+                t.full().appCpuMicrosPer(t.events()), t.cpuRatio(), t.passthrough().appAllocBytesPer(t.events()),
+                t.full().appAllocBytesPer(t.events()), t.heapPeakBytes() >> 20, t.heapLivePeakBytes() >> 20,
                 mem.rssBytes() >> 20, mem.peakRssBytes() >> 20, f.profiles(), f.liveBytesPerClient(),
                 f.rocksDbBytesPerClient(), f.sstBytesPerClient(), f.changelogBytesPerClient(), t.alerts(), t.deadLettered(),
                 l.rate(), l.seconds(), l.achievedRate(), l.matched(), l.missing(), l.percentileMillis(50),

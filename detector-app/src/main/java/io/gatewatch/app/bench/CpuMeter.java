@@ -34,4 +34,25 @@ final class CpuMeter {
         }
         return total;
     }
+
+    /**
+     * Heap bytes allocated so far by the live threads whose names contain the text (HotSpot counts
+     * them per thread as TLAB refills and direct allocations, cheaply); -1 where the JVM cannot tell.
+     */
+    static long threadsAllocatedBytes(String nameContains) {
+        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads)
+                || !threads.isThreadAllocatedMemorySupported() || !threads.isThreadAllocatedMemoryEnabled()) {
+            return -1;
+        }
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
+            if (info != null && info.getThreadName().contains(nameContains)) {
+                long bytes = threads.getThreadAllocatedBytes(info.getThreadId());
+                if (bytes > 0) {
+                    total += bytes;
+                }
+            }
+        }
+        return total;
+    }
 }

@@ -11,8 +11,10 @@ final class Stopwatch {
     /**
      * @param appCpuNanos     CPU time of the application's own threads over the run (see {@link CpuMeter})
      * @param processCpuNanos CPU time of the whole process over the run: broker and producer included
+     * @param appAllocBytes   heap bytes allocated by the application's own threads over the run, -1 if unknown
      */
-    record Timing(long startedNanos, long firstNanos, long doneNanos, long appCpuNanos, long processCpuNanos) {
+    record Timing(long startedNanos, long firstNanos, long doneNanos, long appCpuNanos, long processCpuNanos,
+            long appAllocBytes) {
         double startupSeconds() {
             return (firstNanos - startedNanos) / 1e9;
         }
@@ -27,6 +29,11 @@ final class Stopwatch {
 
         double processCpuMicrosPer(long events) {
             return processCpuNanos / 1e3 / events;
+        }
+
+        /** Includes start-up and the threads' Kafka clients: an upper bound of the per-event garbage. */
+        double appAllocBytesPer(long events) {
+            return appAllocBytes < 0 ? Double.NaN : (double) appAllocBytes / events;
         }
     }
 
@@ -55,7 +62,7 @@ final class Stopwatch {
             }
             if (finished.getAsBoolean()) {
                 return new Timing(startedNanos, first == 0 ? now : first, now, CpuMeter.threadsNanos(applicationId),
-                        CpuMeter.processNanos() - startedCpu);
+                        CpuMeter.processNanos() - startedCpu, CpuMeter.threadsAllocatedBytes(applicationId));
             }
             check.check();
             if (now - startedNanos > timeoutNanos) {

@@ -124,9 +124,11 @@ final class ThroughputPhase {
                         TIMEOUT_NANOS, () -> failIfDead(streams), heap,
                         () -> err.printf("bench:   %,d records%n", processed.sum()));
                 err.printf("bench: (a) passthrough: %,d records in %.2f s (startup %.2f s): %,.0f events/s;"
-                                + " CPU per event %.2f us in its threads, %.2f us in the process; heap peak %d MB%n",
+                                + " CPU per event %.2f us in its threads, %.2f us in the process; %,.0f B allocated per event"
+                                + " in its threads; heap peak %d MB%n",
                         processed.sum(), t.processingSeconds(), t.startupSeconds(), options.events() / t.processingSeconds(),
-                        t.appCpuMicrosPer(options.events()), t.processCpuMicrosPer(options.events()), heap.peakBytes() >> 20);
+                        t.appCpuMicrosPer(options.events()), t.processCpuMicrosPer(options.events()),
+                        t.appAllocBytesPer(options.events()), heap.peakBytes() >> 20);
                 return t;
             } finally {
                 streams.close(Duration.ofSeconds(30));
@@ -164,9 +166,10 @@ final class ThroughputPhase {
                 heapPeak = heap.peakBytes();
                 heapLive = heap.livePeakBytes();
                 err.printf("bench: (b) Gatewatch: %,d lines in %.2f s (startup %.2f s): %,.0f events/s;"
-                                + " CPU per event %.2f us in its threads, %.2f us in the process; heap peak %d MB%n",
+                                + " CPU per event %.2f us in its threads, %.2f us in the process; %,.0f B allocated per event"
+                                + " in its threads; heap peak %d MB%n",
                         n, t.processingSeconds(), t.startupSeconds(), n / t.processingSeconds(), t.appCpuMicrosPer(n),
-                        t.processCpuMicrosPer(n), heapPeak >> 20);
+                        t.processCpuMicrosPer(n), t.appAllocBytesPer(n), heapPeak >> 20);
                 live = StoreFootprint.live(pipeline.streams());
             } finally {
                 pipeline.close();

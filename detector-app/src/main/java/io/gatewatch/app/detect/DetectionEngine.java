@@ -17,7 +17,7 @@ public final class DetectionEngine {
     private final List<DetectorSlot> slots;
     private final List<Detector<?>> detectors;
     private final Alert.Scope scope;
-    private final Allowlist[] allowlists;
+    private final AllowlistMatcher[] allowlists;
     private final Consumer<String> suppressed;
 
     public DetectionEngine(List<DetectorSlot> slots, Allowlist globalAllowlist, Alert.Scope scope) {
@@ -31,9 +31,9 @@ public final class DetectionEngine {
         this.slots = List.copyOf(slots);
         this.detectors = slots.stream().<Detector<?>>map(DetectorSlot::base).toList();
         this.scope = scope;
-        this.allowlists = new Allowlist[slots.size()];
+        this.allowlists = new AllowlistMatcher[slots.size()];
         for (int i = 0; i < slots.size(); i++) {
-            allowlists[i] = globalAllowlist.plus(detectors.get(i).settings().allowlist());
+            allowlists[i] = new AllowlistMatcher(globalAllowlist.plus(detectors.get(i).settings().allowlist()));
         }
     }
 
@@ -42,8 +42,8 @@ public final class DetectionEngine {
      * configs have none, and parsing it is the only thing an event would need it for.
      */
     public boolean needsClientAddress() {
-        for (Allowlist a : allowlists) {
-            if (!a.cidrs().isEmpty()) {
+        for (AllowlistMatcher a : allowlists) {
+            if (a.hasCidrs()) {
                 return true;
             }
         }

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
+import org.rocksdb.CompressionType;
 import org.rocksdb.Options;
 
 /**
@@ -11,7 +12,9 @@ import org.rocksdb.Options;
  * (index and filter blocks included, so they are counted too) and its memtables are charged against
  * the same cache by one write buffer manager. Without it each store has its own cache and buffers, and
  * memory grows with the number of partitions. Bloom filters (10 bits per key) spare a disk read for
- * most lookups of a client that has no profile yet.
+ * most lookups of a client that has no profile yet. SST files are LZ4-compressed (Kafka Streams writes
+ * them uncompressed): profiles repeat addresses, agents and section headers, and compression runs only
+ * at flush and compaction, off the per-event path.
  */
 public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
     private static final long BLOCK_SIZE = 16 * 1024L;
@@ -23,6 +26,7 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
         filter = new BloomFilter(10, false);
         table.setFilterPolicy(filter);
         table.setBlockSize(BLOCK_SIZE);
+        options.setCompressionType(CompressionType.LZ4_COMPRESSION);
         if (configs.get(SharedRocksDbMemory.CONFIG) instanceof SharedRocksDbMemory shared) {
             table.setBlockCache(shared.cache());
             table.setCacheIndexAndFilterBlocks(true);

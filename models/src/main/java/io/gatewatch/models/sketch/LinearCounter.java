@@ -65,9 +65,10 @@ public final class LinearCounter {
             return;
         }
         if (set <= SPARSE_MAX) {
-            for (int bit = 0; bit < BITS; bit++) {
-                if ((words[bit >>> 6] & (1L << (bit & 63))) != 0) {
-                    out.writeByte(bit);
+            // Visits the set bits only, in ascending order as before: profiles are written on every event.
+            for (int w = 0; w < WORDS; w++) {
+                for (long rest = words[w]; rest != 0; rest &= rest - 1) {
+                    out.writeByte(w * 64 + Long.numberOfTrailingZeros(rest));
                 }
             }
             return;
