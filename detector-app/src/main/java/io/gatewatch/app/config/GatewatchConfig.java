@@ -32,7 +32,8 @@ public record GatewatchConfig(
         JsonNode alerting,
         ApiSettings api,
         InventorySettings inventory,
-        SecretsConfig secrets) {
+        SecretsConfig secrets,
+        PopulationSettings populations) {
 
     /**
      * Generic login paths and the admin and token endpoints of the applications most often attacked:

@@ -60,6 +60,8 @@ public final class GatewatchKeys {
                 LOGIN_ROUTES,
                 new ConfigDef.Section("allowlist", Allowlist.KEYS, "never counted by any detector"),
                 new ConfigDef.Section("time", TIME, ""),
+                new ConfigDef.Section("populations", PopulationSettings.KEYS,
+                        "peer baselines new clients are judged against; see docs/detectors/traffic_spike.md"),
                 new ConfigDef.Section("detectors", detectors, ""),
                 new ConfigDef.Section("alerting", AlertingKeys.KEYS, "where alerts go; see docs/alerting.md"),
                 new ConfigDef.Section("api", ApiSettings.KEYS, "the query API beside /metrics; see docs/api.md"),

@@ -3,6 +3,7 @@ package io.gatewatch.app.topology;
 import io.gatewatch.app.detect.ClientProfile;
 import io.gatewatch.app.detect.DetectionEngine;
 import io.gatewatch.app.detect.EventFacts;
+import io.gatewatch.app.detect.Populations;
 import io.gatewatch.app.detect.ProfileCodec;
 import io.gatewatch.app.detect.RouteDetection;
 import io.gatewatch.app.detect.RouteTallies;
@@ -51,6 +52,8 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private boolean eventsSincePunctuation;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
+    private final io.gatewatch.app.config.PopulationSettings populationSettings;
+    private Populations populations;
 
     /**
      * @param loginFailureStatuses statuses of a login route that are failed logins, for the route tallies
@@ -59,7 +62,8 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     DetectProcessor(String storeName, DetectionEngine engine, LoginRoutes loginRoutes, EventTimeWindow timeWindow,
             Duration grace,
             Duration idleExpiry, GatewatchMetrics metrics, java.util.Set<Integer> loginFailureStatuses,
-            RouteDetection routes) {
+            RouteDetection routes, io.gatewatch.app.config.PopulationSettings populations) {
+        this.populationSettings = populations;
         this.loginFailureStatuses = loginFailureStatuses;
         this.routes = routes;
         this.tallyRoutes = !routes.isEmpty();
@@ -85,6 +89,26 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         if (tallyRoutes) {
             context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, now -> closeTallies());
         }
+        initPopulations(context.getStateStore(GatewatchTopology.POPULATION_PROFILES));
+    }
+
+    /** The task's populations come back from their store; dirty ones are written every 30 s of stream time. */
+    private void initPopulations(KeyValueStore<String, byte[]> populationStore) {
+        populations = new Populations(populationSettings, new Populations.Storage() {
+            @Override
+            public void put(String population, byte[] bytes) {
+                populationStore.put(population, bytes);
+            }
+
+            @Override
+            public void delete(String population) {
+                populationStore.delete(population);
+            }
+        });
+        try (KeyValueIterator<String, byte[]> it = populationStore.all()) {
+            it.forEachRemaining(kv -> populations.restore(kv.key, kv.value));
+        }
+        context.schedule(Duration.ofSeconds(30), PunctuationType.STREAM_TIME, populations::flush);
     }
 
     @Override
@@ -125,7 +149,8 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         clock.observe(ts);
         metrics.eventTime(ts);
         String route = e.route() != null ? e.route() : e.path();
-        EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route));
+        EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route),
+                populations.of(key, e.clientIp(), e.userAgent(), ts));
         engine.process(profile, e, facts, needsAddress ? ClientAddress.numeric(e.clientIp()) : null, pending::add);
         store.put(key, codec.encode(profile));
         if (tallyRoutes && route != null && routes.watches(route, facts.loginRoute())) {

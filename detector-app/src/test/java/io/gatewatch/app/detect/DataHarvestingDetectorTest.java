@@ -29,7 +29,7 @@ class DataHarvestingDetectorTest {
         return new DataHarvestingDetector(new DataHarvestingConfig(
                 new DetectorSettings(true, Alert.Mode.ALERT, Alert.Severity.HIGH, Duration.ofHours(1), Allowlist.EMPTY),
                 Duration.ofHours(1), 100, 40, maxDistinctObjects, Duration.ofHours(6), 20, 100, Duration.ofHours(1),
-                500, 20, 4, DataHarvestingConfig.DEFAULT_PAGINATION_PARAMS));
+                500, 20, 4, DataHarvestingConfig.DEFAULT_PAGINATION_PARAMS, false));
     }
 
     private Finding get(DataHarvestingDetector.State s, long ts, String route, String path, String query, long bytes) {

@@ -22,7 +22,7 @@ class TrafficSpikeDetectorTest {
     private static final String KEY = "api_key:sha256:0123456789abcdef";
     private final TrafficSpikeDetector detector = new TrafficSpikeDetector(new TrafficSpikeConfig(
             new DetectorSettings(true, Alert.Mode.ALERT, Alert.Severity.MEDIUM, Duration.ofMinutes(10), Allowlist.EMPTY),
-            Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofMinutes(5), 10, 6, 5, 50));
+            Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofMinutes(5), 10, 6, 5, 50, 0.99, 3, 5));
 
     private Finding observe(TrafficSpikeDetector.State s, long ts) {
         ApiEvent e = ApiEvent.builder().ts(Instant.ofEpochMilli(ts)).clientIp("198.51.100.20").method("GET")
