@@ -22,10 +22,10 @@ import java.util.Set;
  * one (route, parameter) is followed: the one carrying most of its parameterised requests (a one-slot
  * Misra-Gries count: a rival parameter wears the slot down and takes it when it reaches zero). Its
  * distinct values are counted per window in 64 bits (linear counting: near exact to a few dozen, the
- * range a limit sits in), beside how many of the client's requests carried it. Each closed window gives
- * the client's populations one sample, the distinct values it sent; a window is judged against the
- * peers' quantile of that, with a floor, once the parameter carries at least {@code min_share} of the
- * client's requests: a crawler or a crowd behind one address spreads over many routes, an enumerator
+ * range a limit sits in), beside how many of the client's requests carried it. The first closed window in
+ * which the client used a parameter gives its populations one sample, the distinct values it sent; every
+ * window is judged against the peers' quantile of that, with a floor, once the parameter carries at least
+ * {@code min_share} of the client's requests: a crawler or a crowd behind one address spreads over many routes, an enumerator
  * does not.
  *
  * <p>Values that are timestamps (epoch seconds or milliseconds within a day of the event, or ISO dates)
@@ -33,7 +33,10 @@ import java.util.Set;
  */
 public final class ParameterEnumerationDetector
         extends ConfiguredDetector<ParameterEnumerationDetector.State, ParameterEnumerationConfig> {
-    /** Distinct values of a client's busiest (route, parameter) in one closed window. */
+    /**
+     * Distinct values of a client's busiest (route, parameter) in the first window it used one: one sample
+     * per client, so one long-lived client (a crowd behind a NAT) cannot make up a population by itself.
+     */
     static final PeerMetric DISTINCT_VALUES = new PeerMetric(ParameterEnumerationConfig.ID, "distinct_values");
     // Guessing values until some answer: brute force (coupon codes, e-mail addresses) or harvesting through search.
     public static final DetectorDescriptor<ParameterEnumerationConfig> DESCRIPTOR = DetectorDescriptor.population(
@@ -61,6 +64,8 @@ public final class ParameterEnumerationDetector
      */
     public static final class State implements Section {
         long windowStart = -1;
+        /** Whether this client's first window with a parameter has been given to its populations. */
+        boolean fed;
         int requests;
         int slot;
         int weight;
@@ -69,7 +74,7 @@ public final class ParameterEnumerationDetector
 
         @Override
         public void writeTo(ByteWriter out) {
-            out.writeVarLong(windowStart < 0 ? 0 : windowStart / 1000 + 1);
+            out.writeVarLong(windowStart < 0 ? 0 : (windowStart / 1000 + 1) << 1 | (fed ? 1 : 0));
             if (windowStart < 0) {
                 return;
             }
@@ -102,7 +107,8 @@ public final class ParameterEnumerationDetector
             if (start == 0) {
                 return;
             }
-            windowStart = (start - 1) * 1000;
+            fed = (start & 1) == 1;
+            windowStart = ((start >>> 1) - 1) * 1000;
             requests = in.readVarInt();
             weight = Math.min(in.readVarInt(), MAX_WEIGHT);
             if (weight == 0) {
@@ -193,10 +199,11 @@ public final class ParameterEnumerationDetector
         return judge(s, e, f, q.substring(nameFrom, valueFrom - 1), q.substring(valueFrom, valueTo));
     }
 
-    /** The closed window's distinct values go to the client's populations, if its parameter was used. */
+    /** The client's first closed window with a parameter goes to its populations, once. */
     private void closeWindow(State s, Peers peers) {
-        if (s.windowStart >= 0 && s.weight > 0 && s.slotRequests > 0) {
+        if (!s.fed && s.windowStart >= 0 && s.weight > 0 && s.slotRequests > 0) {
             peers.add(DISTINCT_VALUES, s.distinct());
+            s.fed = true;
         }
         s.requests = 0;
         s.slotRequests = 0;
@@ -232,7 +239,7 @@ public final class ParameterEnumerationDetector
             evidence.put("peer_distinct_values", Math.round(q.value() * 100) / 100.0);
             evidence.put("peer_quantile", config.peerQuantile());
             evidence.put("peer_factor", config.peerFactor());
-            peers = String.format(Locale.ROOT, "clients of %s send at most %s (p%s of %d windows)", q.population(),
+            peers = String.format(Locale.ROOT, "clients of %s send at most %s in their first window (p%s of %d)", q.population(),
                     plain(q.value()), plain(config.peerQuantile() * 100), q.samples());
         } else {
             evidence.put("max_distinct_values", config.maxDistinctValues());
