@@ -38,7 +38,7 @@ record SearchCrawler(long startMillis, long lengthMillis, double searchShare) im
         for (int i = 0; i < pages.length && t < end; i++) {
             t += HumanPace.between(r, 6_000, 20_000);
             Client bot = bots[r.nextInt(bots.length)];
-            if (r.nextDouble() < searchShare) {
+            if (searchShare > 0 && r.nextDouble() < searchShare) {
                 stage.log().send(t, bot, "GET", "/api/v1/search?q=sku+" + (Catalog.FIRST_PRODUCT + r.nextInt(Catalog.PRODUCTS)),
                         200, BrowsingSession.bytes(r, 2000, 9000));
                 t += HumanPace.between(r, 6_000, 20_000);
