@@ -21,7 +21,7 @@ import java.util.Set;
  * A client walking the values of one query parameter on one route, judged against its peers. Per client,
  * one (route, parameter) is followed: the one carrying most of its parameterised requests (a one-slot
  * Misra-Gries count: a rival parameter wears the slot down and takes it when it reaches zero). Its
- * distinct values are counted per window in 64 bits (linear counting: near exact to a few dozen, the
+ * distinct values are counted per window in 64 bits (linear counting: about 10 % off at 20 to 40 values, the
  * range a limit sits in), beside how many of the client's requests carried it. The first closed window in
  * which the client used a parameter gives its populations one sample, the distinct values it sent; every
  * window is judged against the peers' quantile of that, with a floor, once the parameter carries at least
