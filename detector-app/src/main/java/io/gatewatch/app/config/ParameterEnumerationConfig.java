@@ -54,7 +54,7 @@ public record ParameterEnumerationConfig(
             .doc("distinct values of one parameter tolerated in a window until a population has enough samples");
     static final ConfigKey<Integer> MIN_DISTINCT_VALUES = ConfigKey.integer("min_distinct_values", 20).range(2, 150)
             .reloadable().doc("distinct values always tolerated in a window, whatever the peers do");
-    static final ConfigKey<Double> PEER_QUANTILE = ConfigKey.number("peer_quantile", 0.99).range(0.5, 1).reloadable()
+    static final ConfigKey<Double> PEER_QUANTILE = ConfigKey.number("peer_quantile", 0.95).range(0.5, 1).reloadable()
             .doc("the peers' quantile of distinct values per window a client is held to");
     static final ConfigKey<Double> PEER_FACTOR = ConfigKey.number("peer_factor", 3).range(1, 1000).reloadable()
             .doc("times peer_quantile");

@@ -77,7 +77,7 @@ public record TrafficSpikeConfig(
     static final ConfigKey<Double> NEW_CLIENT_MAX_RATE = ConfigKey.number("new_client_max_rate", 50)
             .range(0.01, 1_000_000).reloadable()
             .doc("requests per second tolerated from a client with less history than min_history; at least min_rate");
-    static final ConfigKey<Double> PEER_QUANTILE = ConfigKey.number("peer_quantile", 0.99).range(0.5, 1).reloadable()
+    static final ConfigKey<Double> PEER_QUANTILE = ConfigKey.number("peer_quantile", 0.95).range(0.5, 1).reloadable()
             .doc("a new client is held to this quantile of its peers' peak rate in their first min_history");
     static final ConfigKey<Double> PEER_FACTOR = ConfigKey.number("peer_factor", 3).range(1, 1000).reloadable()
             .doc("times peer_quantile: the new-client limit once a population has populations.min_samples clients");

@@ -222,6 +222,7 @@ public final class ParameterEnumerationDetector
         if (distinct <= limit) {
             return null;
         }
+        s.fed = true; // an enumerator is not a peer: it never feeds its populations
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("param", param);
         evidence.put("distinct_values", distinct);

@@ -114,6 +114,11 @@ public final class TrafficSpikeDetector extends ConfiguredDetector<TrafficSpikeD
         if (count <= limit.count()) {
             return null;
         }
+        if (s.firstPeak >= 0) {
+            // an outlier is not a peer: a client caught bursting while new never feeds its populations
+            s.firstPeak = -1;
+            s.firstRequests = 0;
+        }
         return finding(s, e, f, count, limit);
     }
 
