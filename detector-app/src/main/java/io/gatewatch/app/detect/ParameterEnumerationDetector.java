@@ -50,6 +50,8 @@ public final class ParameterEnumerationDetector
             ParameterEnumerationDetector::new, List.of(DISTINCT_VALUES));
     static final int MAX_WEIGHT = 255;
     private static final long DAY_MS = 86_400_000L;
+    /** Windows start on a whole minute, so the start costs four bytes, not five. */
+    private static final long MINUTE = 60_000L;
     private final long windowMs;
 
     public ParameterEnumerationDetector(ParameterEnumerationConfig config) {
@@ -58,9 +60,9 @@ public final class ParameterEnumerationDetector
     }
 
     /**
-     * One byte for a client that has sent nothing yet; else the window's start (seconds), its request
-     * count, the followed (route, parameter) hash, its weight and requests, and the 64-bit value bitmap:
-     * about 20 bytes.
+     * One byte for a client that has sent nothing yet; else the window's start (whole minutes), its request
+     * count, the followed (route, parameter) 16-bit hash, its weight and requests, and the 64-bit value
+     * bitmap (sparse while it holds six values or fewer): 10 to 18 bytes.
      */
     public static final class State implements Section {
         long windowStart = -1;
@@ -74,7 +76,7 @@ public final class ParameterEnumerationDetector
 
         @Override
         public void writeTo(ByteWriter out) {
-            out.writeVarLong(windowStart < 0 ? 0 : (windowStart / 1000 + 1) << 1 | (fed ? 1 : 0));
+            out.writeVarLong(windowStart < 0 ? 0 : (windowStart / MINUTE + 1) << 1 | (fed ? 1 : 0));
             if (windowStart < 0) {
                 return;
             }
@@ -83,9 +85,8 @@ public final class ParameterEnumerationDetector
             if (weight == 0) {
                 return;
             }
-            for (int i = 0; i < 4; i++) {
-                out.writeByte(slot >>> (8 * i));
-            }
+            out.writeByte(slot);
+            out.writeByte(slot >>> 8);
             out.writeVarInt(slotRequests);
             int set = Long.bitCount(values);
             out.writeByte(set);
@@ -108,15 +109,13 @@ public final class ParameterEnumerationDetector
                 return;
             }
             fed = (start & 1) == 1;
-            windowStart = ((start >>> 1) - 1) * 1000;
+            windowStart = ((start >>> 1) - 1) * MINUTE;
             requests = in.readVarInt();
             weight = Math.min(in.readVarInt(), MAX_WEIGHT);
             if (weight == 0) {
                 return;
             }
-            for (int i = 0; i < 4; i++) {
-                slot |= in.readByte() << (8 * i);
-            }
+            slot = in.readByte() | in.readByte() << 8;
             slotRequests = in.readVarInt();
             int set = in.readByte();
             if (set <= 6) {
@@ -154,7 +153,7 @@ public final class ParameterEnumerationDetector
         long ts = f.ts();
         if (s.windowStart < 0 || ts >= s.windowStart + windowMs) {
             closeWindow(s, f.peers());
-            s.windowStart = ts;
+            s.windowStart = Math.floorDiv(ts, MINUTE) * MINUTE;
         }
         s.requests++;
         String q = e.query();
@@ -171,7 +170,8 @@ public final class ParameterEnumerationDetector
             end = end < 0 ? q.length() : end;
             int eq = q.indexOf('=', at);
             if (eq > at && eq < end - 1 && !ignored(q, at, eq) && !isTime(q, eq + 1, end, ts)) {
-                int key = (int) Hashing.mix(routeHash ^ Hashing.hash64(q, at, eq));
+                // 16 bits tell a client's few parameters apart; the slot costs two bytes, not four
+                int key = (int) (Hashing.mix(routeHash ^ Hashing.hash64(q, at, eq)) & 0xFFFF);
                 if (key == s.slot && s.weight > 0) {
                     s.weight = Math.min(MAX_WEIGHT, s.weight + 1);
                 } else if (s.weight > 0) {
