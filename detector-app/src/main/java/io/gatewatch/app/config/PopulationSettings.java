@@ -21,7 +21,7 @@ import java.time.Duration;
  */
 public record PopulationSettings(int minSamples, int maxPerTask, Duration idleExpiry, int sketchK, int ipv4Prefix,
         int ipv6Prefix) {
-    static final ConfigKey<Integer> MIN_SAMPLES = ConfigKey.integer("min_samples", 100).range(10, 1_000_000)
+    static final ConfigKey<Integer> MIN_SAMPLES = ConfigKey.integer("min_samples", 50).range(10, 1_000_000)
             .doc("clients a population must have summarised before it judges anyone; until then fixed limits apply");
     static final ConfigKey<Integer> MAX_PER_TASK = ConfigKey.integer("max_per_task", 1000).range(3, 100_000)
             .doc("populations kept per client-stage task, least recently used dropped first");
@@ -38,7 +38,7 @@ public record PopulationSettings(int minSamples, int maxPerTask, Duration idleEx
             IPV6_PREFIX);
 
     public static PopulationSettings defaults() {
-        return new PopulationSettings(100, 1000, Duration.ofDays(7), 100, 24, 64);
+        return new PopulationSettings(50, 1000, Duration.ofDays(7), 100, 24, 64);
     }
 
     static PopulationSettings read(ConfigNode n) {
