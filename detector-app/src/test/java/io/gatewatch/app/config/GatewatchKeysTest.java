@@ -16,7 +16,7 @@ class GatewatchKeysTest {
     @Test
     void shouldNeverMarkAKeyThatShapesTheStateAsLive() {
         Map<String, ConfigDef> detectors = GatewatchKeys.detectors();
-        assertEquals(List.of("credential_stuffing", "reconnaissance", "traffic_spike", "data_harvesting", "anomaly"),
+        assertEquals(List.of("credential_stuffing", "reconnaissance", "traffic_spike", "data_harvesting", "parameter_enumeration", "anomaly"),
                 List.copyOf(detectors.keySet()));
         int stateKeys = 0;
         for (var d : detectors.entrySet()) {
