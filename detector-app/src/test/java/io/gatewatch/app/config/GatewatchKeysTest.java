@@ -16,7 +16,8 @@ class GatewatchKeysTest {
     @Test
     void shouldNeverMarkAKeyThatShapesTheStateAsLive() {
         Map<String, ConfigDef> detectors = GatewatchKeys.detectors();
-        assertEquals(List.of("credential_stuffing", "reconnaissance", "traffic_spike", "data_harvesting", "parameter_enumeration", "anomaly"),
+        assertEquals(List.of("credential_stuffing", "reconnaissance", "traffic_spike", "data_harvesting",
+                "parameter_enumeration", "anomaly"),
                 List.copyOf(detectors.keySet()));
         int stateKeys = 0;
         for (var d : detectors.entrySet()) {
@@ -28,8 +29,8 @@ class GatewatchKeysTest {
                 }
             }
         }
-        assertEquals(10, stateKeys, "interval x2, half_life, fast_window, slow_window, window, walk_window, volume_window,"
-                + " routes_tracked, model");
+        assertEquals(11, stateKeys, "interval x2, half_life, fast_window, slow_window, window x2, walk_window,"
+                + " volume_window, routes_tracked, model");
     }
 
     @Test
