@@ -148,7 +148,8 @@ public final class ConfigLoader {
                 grace, idle, maxFuture, readDetectors(root.child("detectors")),
                 root.has("alerting") ? root.json().get("alerting") : null,
                 ApiSettings.read(root.child("api"), System.getenv()), InventorySettings.read(root.child("inventory")),
-                SecretsConfig.read(root.child("secrets"), keyFile));
+                SecretsConfig.read(root.child("secrets"), keyFile),
+                PopulationSettings.read(root.child("populations")));
     }
 
     private List<DetectorBlock> readDetectors(ConfigNode n) {

@@ -27,6 +27,9 @@ import java.util.Locale;
  *                         downloads of a large public file are not an export, however many bytes
  * @param routesTracked    how many route templates are followed per client (each costs state)
  * @param paginationParams query parameters whose value is a position in a list (first found wins)
+ * @param accountPageWalks whether a client counted under an API key or user is held to the page limits:
+ *                         by default not, since an authenticated list is what the API scopes to that account
+ *                         (a partner's nightly sync); its ids, objects and volume are judged as anyone's
  */
 public record DataHarvestingConfig(
         DetectorSettings settings,
@@ -41,7 +44,8 @@ public record DataHarvestingConfig(
         double maxResponseMb,
         int volumeMinRequests,
         int routesTracked,
-        List<String> paginationParams) implements DetectorConfig {
+        List<String> paginationParams,
+        boolean accountPageWalks) implements DetectorConfig {
 
     public static final String ID = "data_harvesting";
     static final List<String> STATE_KEYS = List.of("window", "walk_window", "volume_window", "routes_tracked");
@@ -96,10 +100,12 @@ public record DataHarvestingConfig(
             DEFAULT_PAGINATION_PARAMS).check(io.gatewatch.schema.config.Validator.size(1, Integer.MAX_VALUE))
             .reloadable()
             .doc("query parameters whose value is a position in a list (first found wins, any case)");
+    static final ConfigKey<Boolean> ACCOUNT_PAGE_WALKS = ConfigKey.bool("account_page_walks", false).reloadable()
+            .doc("hold clients counted under an API key or user to max_pages and page walks too (an account's own list otherwise)");
     /** The keys of the {@code data_harvesting:} block. */
     public static final ConfigDef KEYS = ConfigDef.of().plus(COMMON.entries()).plus(WINDOW, MAX_DISTINCT_IDS, MAX_PAGES,
             MAX_DISTINCT_OBJECTS, WALK_WINDOW, WALK_MIN_STEPS, MAX_STRIDE, VOLUME_WINDOW, MAX_RESPONSE_MB,
-            VOLUME_MIN_REQUESTS, ROUTES_TRACKED, PAGINATION_PARAMS);
+            VOLUME_MIN_REQUESTS, ROUTES_TRACKED, PAGINATION_PARAMS, ACCOUNT_PAGE_WALKS);
 
     public static DataHarvestingConfig read(ConfigNode n) {
         n.allowOnly(KEYS);
@@ -121,6 +127,7 @@ public record DataHarvestingConfig(
         List<String> params = n.get(PAGINATION_PARAMS);
         return new DataHarvestingConfig(settings, window, maxIds, maxPages, maxObjects, n.get(WALK_WINDOW),
                 n.get(WALK_MIN_STEPS), n.get(MAX_STRIDE), n.get(VOLUME_WINDOW), n.get(MAX_RESPONSE_MB),
-                n.get(VOLUME_MIN_REQUESTS), n.get(ROUTES_TRACKED), params.stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct().toList());
+                n.get(VOLUME_MIN_REQUESTS), n.get(ROUTES_TRACKED), params.stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct().toList(),
+                n.get(ACCOUNT_PAGE_WALKS));
     }
 }

@@ -32,12 +32,13 @@ public record GatewatchConfig(
         JsonNode alerting,
         ApiSettings api,
         InventorySettings inventory,
-        SecretsConfig secrets) {
+        SecretsConfig secrets,
+        PopulationSettings populations) {
 
     /** The same config with other Kafka settings: what-if runs two configs on one broker under other topic names. */
     public GatewatchConfig withKafka(KafkaSettings other) {
         return new GatewatchConfig(other, inputFormat, identityOrder, loginRoutes, allowlist, grace, idleExpiry, maxFuture,
-                detectors, alerting, api, inventory, secrets);
+                detectors, alerting, api, inventory, secrets, populations);
     }
 
     /**

@@ -60,6 +60,8 @@ public final class GatewatchKeys {
                 LOGIN_ROUTES,
                 new ConfigDef.Section("allowlist", Allowlist.KEYS, "never counted by any detector"),
                 new ConfigDef.Section("time", TIME, ""),
+                new ConfigDef.Section("populations", PopulationSettings.KEYS,
+                        "peer baselines new clients are judged against; see docs/detectors/traffic_spike.md"),
                 new ConfigDef.Section("detectors", detectors, ""),
                 new ConfigDef.Section("alerting", AlertingKeys.keys(detectors().keySet()),
                         "where alerts go; see docs/alerting.md"),

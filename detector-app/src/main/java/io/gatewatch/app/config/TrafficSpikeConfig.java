@@ -20,7 +20,11 @@ import java.util.List;
  * @param minRate          requests per second below which nothing is a spike, however quiet the client was
  * @param zThreshold       standard deviations above the mean (never less than a Poisson count's)
  * @param ratioThreshold   multiples of the mean
- * @param newClientMaxRate requests per second tolerated from a client with less history than minHistory
+ * @param newClientMaxRate requests per second tolerated from a client with less history than minHistory,
+ *                         while no population it belongs to has enough samples (the cold-start fallback)
+ * @param peerQuantile     a new client is held to this quantile of its peers' peak rate in their first minHistory
+ * @param peerFactor       times that quantile
+ * @param peerMinRate      requests per second a new client is always allowed, whatever its peers do
  */
 public record TrafficSpikeConfig(
         DetectorSettings settings,
@@ -30,7 +34,10 @@ public record TrafficSpikeConfig(
         double minRate,
         double zThreshold,
         double ratioThreshold,
-        double newClientMaxRate) implements DetectorConfig {
+        double newClientMaxRate,
+        double peerQuantile,
+        double peerFactor,
+        double peerMinRate) implements DetectorConfig {
 
     public static final String ID = "traffic_spike";
     static final List<String> STATE_KEYS = List.of("interval", "half_life");
@@ -70,9 +77,16 @@ public record TrafficSpikeConfig(
     static final ConfigKey<Double> NEW_CLIENT_MAX_RATE = ConfigKey.number("new_client_max_rate", 50)
             .range(0.01, 1_000_000).reloadable()
             .doc("requests per second tolerated from a client with less history than min_history; at least min_rate");
+    static final ConfigKey<Double> PEER_QUANTILE = ConfigKey.number("peer_quantile", 0.95).range(0.5, 1).reloadable()
+            .doc("a new client is held to this quantile of its peers' peak rate in their first min_history");
+    static final ConfigKey<Double> PEER_FACTOR = ConfigKey.number("peer_factor", 3).range(1, 1000).reloadable()
+            .doc("times peer_quantile: the new-client limit once a population has populations.min_samples clients");
+    static final ConfigKey<Double> PEER_MIN_RATE = ConfigKey.number("peer_min_rate", 5).range(0.01, 1_000_000)
+            .reloadable()
+            .doc("requests per second a new client is always allowed, whatever its peers do; at most new_client_max_rate");
     /** The keys of the {@code traffic_spike:} block. */
     public static final ConfigDef KEYS = ConfigDef.of().plus(COMMON.entries()).plus(INTERVAL, HALF_LIFE, MIN_HISTORY,
-            MIN_RATE, Z_THRESHOLD, RATIO_THRESHOLD, NEW_CLIENT_MAX_RATE);
+            MIN_RATE, Z_THRESHOLD, RATIO_THRESHOLD, NEW_CLIENT_MAX_RATE, PEER_QUANTILE, PEER_FACTOR, PEER_MIN_RATE);
 
     public static TrafficSpikeConfig read(ConfigNode n) {
         n.allowOnly(KEYS);
@@ -98,7 +112,13 @@ public record TrafficSpikeConfig(
                         + plain(newClientMax) + " by default): a new client cannot be held to less than a known one");
             }
         }
-        return new TrafficSpikeConfig(settings, interval, halfLife, minHistory, minRate, z, ratio, newClientMax);
+        double peerMinRate = n.has("peer_min_rate") ? n.get(PEER_MIN_RATE) : Math.min(n.get(PEER_MIN_RATE), newClientMax);
+        if (peerMinRate > newClientMax) {
+            n.problem("peer_min_rate", n.json().get("peer_min_rate"), "must be at most new_client_max_rate ("
+                    + plain(newClientMax) + "): the floor under the peers' limit cannot be above the cold-start ceiling");
+        }
+        return new TrafficSpikeConfig(settings, interval, halfLife, minHistory, minRate, z, ratio, newClientMax,
+                n.get(PEER_QUANTILE), n.get(PEER_FACTOR), peerMinRate);
     }
 
     private static String plain(double v) {

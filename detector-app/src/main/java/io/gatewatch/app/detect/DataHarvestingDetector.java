@@ -44,7 +44,7 @@ public final class DataHarvestingDetector extends ConfiguredDetector<DataHarvest
                     List.of("info"), "docs/detectors/" + DataHarvestingConfig.ID + ".md"),
             new ConfigSection<>(DataHarvestingConfig.ID, DataHarvestingConfig.class, DataHarvestingConfig::read, DataHarvestingConfig.KEYS,
                     Set.of("window", "walk_window", "volume_window", "routes_tracked")),
-            new StateSection<>(4, 1, c -> List.of(c.window(), c.walkWindow(), c.volumeWindow(), c.routesTracked())),
+            new StateSection<>(4, 2, c -> List.of(c.window(), c.walkWindow(), c.volumeWindow(), c.routesTracked())),
             DataHarvestingDetector::new);
     static final int VOLUME_BUCKETS = 12;
     /** Coarse on purpose: the count only has to tell many responses from a handful, and costs state per client. */
@@ -92,6 +92,12 @@ public final class DataHarvestingDetector extends ConfiguredDetector<DataHarvest
      * not walk ids in order.
      */
     static final int MAX_PEOPLE = 4;
+    /**
+     * A carrier-grade NAT puts hundreds of people behind one address and one app user agent: there the
+     * people show as successful logins (a POST to a login route answered 2xx or 3xx), each one a person
+     * signing in. Counted up to this many, so a scraper that logs in again and again gains at most this factor.
+     */
+    static final int MAX_LOGIN_PEOPLE = 8;
 
     public static final class State implements Section {
         final Slot[] slots;
@@ -102,6 +108,8 @@ public final class DataHarvestingDetector extends ConfiguredDetector<DataHarvest
         /** Hashes of the distinct user agents seen, at most {@link #MAX_PEOPLE}: people behind one address. */
         final int[] agents = new int[MAX_PEOPLE];
         int agentCount;
+        /** Successful logins seen, at most {@link #MAX_LOGIN_PEOPLE}. */
+        int logins;
         private final long windowMs;
 
         State(int routes, long windowMs, long volumeWindowMs) {
@@ -139,7 +147,7 @@ public final class DataHarvestingDetector extends ConfiguredDetector<DataHarvest
             objects.writeTo(out);
             volumeKb.writeTo(out);
             volumeResponses.writeTo(out);
-            out.writeVarInt(agentCount);
+            out.writeVarInt(agentCount | logins << 3);
             for (int i = 0; i < agentCount; i++) {
                 out.writeVarInt(agents[i]);
             }
@@ -170,7 +178,9 @@ public final class DataHarvestingDetector extends ConfiguredDetector<DataHarvest
             objects.readFrom(in);
             volumeKb.readFrom(in);
             volumeResponses.readFrom(in);
-            agentCount = Math.min(in.readVarInt(), MAX_PEOPLE);
+            int people = in.readVarInt();
+            agentCount = Math.min(people & 7, MAX_PEOPLE);
+            logins = Math.min(people >>> 3, MAX_LOGIN_PEOPLE);
             for (int i = 0; i < agentCount; i++) {
                 agents[i] = in.readVarInt();
             }
@@ -201,6 +211,7 @@ public final class DataHarvestingDetector extends ConfiguredDetector<DataHarvest
     public Finding observe(State s, ApiEvent e, EventFacts f) {
         long ts = f.ts();
         noteAgent(s, e.userAgent());
+        noteLogin(s, e, f);
         if (e.bytesOut() != null && e.bytesOut() > 0) {
             s.volumeKb.add(ts, (int) Math.min(Integer.MAX_VALUE, Math.ceilDiv(e.bytesOut(), 1000L)));
             s.volumeResponses.add(ts, 1);
@@ -239,7 +250,14 @@ public final class DataHarvestingDetector extends ConfiguredDetector<DataHarvest
     }
 
     private static int people(State s) {
-        return Math.max(1, s.agentCount);
+        return Math.max(1, Math.max(s.agentCount, s.logins));
+    }
+
+    private static void noteLogin(State s, ApiEvent e, EventFacts f) {
+        if (f.loginRoute() && s.logins < MAX_LOGIN_PEOPLE && "POST".equals(e.method()) && e.status() != null
+                && e.status() >= 200 && e.status() < 400) {
+            s.logins++;
+        }
     }
 
     private static boolean isRead(String method) {
@@ -285,7 +303,9 @@ public final class DataHarvestingDetector extends ConfiguredDetector<DataHarvest
         Signal worst = null;
         double worstOver = 1;
         long distinct = 0;
-        if (slot != null) {
+        // An account paging its own list (what the API scopes to its key) is a sync, not a harvest.
+        boolean pagesJudged = config.accountPageWalks() || f.key() == null || f.key().startsWith("ip:");
+        if (slot != null && (slot.kind == ObjectRef.Kind.ID || pagesJudged)) {
             boolean ids = slot.kind == ObjectRef.Kind.ID;
             distinct = slot.distinct.estimate(ts);
             double over = (double) distinct / (ids ? config.maxDistinctIds() * people(s) : config.maxPages());
@@ -333,7 +353,7 @@ public final class DataHarvestingDetector extends ConfiguredDetector<DataHarvest
         Map<String, Object> evidence = slotEvidence(signal, slot, ref, distinct);
         evidence.put(ids ? "max_distinct_ids" : "max_pages", max);
         if (ids && people > 1) {
-            evidence.put("user_agents_seen", people);
+            evidence.put("people_seen", people);
         }
         String window = Durations.format(config.window());
         String summary = ids
@@ -377,7 +397,7 @@ public final class DataHarvestingDetector extends ConfiguredDetector<DataHarvest
         evidence.put("distinct_objects", objects);
         evidence.put("max_distinct_objects", config.maxDistinctObjects() * people(s));
         if (people(s) > 1) {
-            evidence.put("user_agents_seen", people(s));
+            evidence.put("people_seen", people(s));
         }
         evidence.put("window", Durations.format(config.window()));
         evidence.put("last_id", shown(ref.text()));

@@ -42,6 +42,7 @@ public final class DetectorRegistry {
                 ReconnaissanceDetector.DESCRIPTOR,
                 TrafficSpikeDetector.DESCRIPTOR,
                 DataHarvestingDetector.DESCRIPTOR,
+                ParameterEnumerationDetector.DESCRIPTOR,
                 AnomalyDetector.DESCRIPTOR,
                 RouteSpikeDetector.DESCRIPTOR));
     }
@@ -83,10 +84,10 @@ public final class DetectorRegistry {
         return byId.values().stream().map(DetectorDescriptor::info).toList();
     }
 
-    /** A slot per client-scope detector enabled in its block or in any of its route overrides. */
+    /** A slot per client- or population-scope detector enabled in its block or in any of its route overrides. */
     public List<DetectorSlot> clientScope(List<DetectorBlock> blocks) {
         return blocks.stream()
-                .filter(b -> of(b.base()).scope() == DetectorScope.CLIENT)
+                .filter(b -> of(b.base()).scope() != DetectorScope.ROUTE)
                 .filter(b -> b.settings().enabled() || b.overrides().stream().anyMatch(o -> o.config().settings().enabled()))
                 .map(this::slot)
                 .toList();

@@ -18,7 +18,7 @@ public enum AttackKind {
     ROUTE_FLOOD("route_flood", "route_spike", Alert.Scope.ROUTE),
     LONG_BRUTE_FORCE("long_brute_force", "credential_stuffing", Alert.Scope.CLIENT),
     NEW_CLIENT_BURST("new_client_burst", "traffic_spike", Alert.Scope.CLIENT),
-    PARAMETER_ENUMERATION("parameter_enumeration", "data_harvesting", Alert.Scope.CLIENT),
+    PARAMETER_ENUMERATION("parameter_enumeration", "parameter_enumeration", Alert.Scope.CLIENT),
     CMS_LOGIN_STUFFING("cms_login_stuffing", "credential_stuffing", Alert.Scope.CLIENT);
 
     private final String type;

@@ -29,7 +29,8 @@ final class HardPlan {
                 new CarrierNat("100.64.12.1", Math.max(40, users / 6)),
                 new StaleCredentials(Math.max(5, users / 100)),
                 new LargeDownloads(Math.max(5, users / 60)),
-                new SearchCrawler(at(r, from, length, 0.05, 0.3), Math.min(8 * 3_600_000L, length / 2)),
+                new SearchCrawler(at(r, from, length, 0.05, 0.3), Math.min(8 * 3_600_000L, length / 2),
+                        0.1 + 0.25 * r.nextDouble()),
                 new MarketingBurst(at(r, from, length, 0.5, 0.9), 200 + r.nextInt(300)),
                 FlashSale.draw(r, at(r, from, length, 0.3, 0.8)),
                 new NightlyBatch("192.0.2.30", at(r, from, length, 0.02, 0.1))));

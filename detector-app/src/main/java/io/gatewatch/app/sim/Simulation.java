@@ -100,7 +100,7 @@ public final class Simulation {
                 new ApiPartner("umbrella", "192.0.2.12", "umbrella-pos", "UmbrellaPOS/1.4 okhttp/4.12.0"),
                 new HealthProbes(),
                 new CorporateProxy("198.51.100.7", Math.max(20, spec.users() / 20)),
-                new SearchCrawler(at(from, scale, 2.0), 6 * 3_600_000L),
+                new SearchCrawler(at(from, scale, 2.0), 6 * 3_600_000L, 0),
                 new MarketingBurst(at(from, scale, 9.5), 320),
                 new CredentialStuffingBurst(at(from, scale, 1.0)),
                 new SlowRecon(at(from, scale, 1.5)),

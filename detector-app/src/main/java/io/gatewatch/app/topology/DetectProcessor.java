@@ -4,6 +4,7 @@ import io.gatewatch.app.config.LiveConfig;
 import io.gatewatch.app.detect.ClientProfile;
 import io.gatewatch.app.detect.DetectionEngine;
 import io.gatewatch.app.detect.EventFacts;
+import io.gatewatch.app.detect.Populations;
 import io.gatewatch.app.detect.ProfileCodec;
 import io.gatewatch.app.detect.RouteDetection;
 import io.gatewatch.app.detect.RouteTally;
@@ -51,13 +52,18 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private boolean eventsSincePunctuation;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
+    private final io.gatewatch.app.config.PopulationSettings populationSettings;
+    private Populations populations;
 
     /**
      * @param stage what a reload may change (engine, login routes, route detectors), rebuilt when the
      *              config generation moves; the state sections it reads keep their shape (live keys shape none)
+     * @param populations how the task's peer baselines are kept (they shape state: not live)
      */
     DetectProcessor(String storeName, LiveConfig.Tracked<ClientStage> stage, EventTimeWindow timeWindow,
-            Duration grace, Duration idleExpiry, GatewatchMetrics metrics) {
+            Duration grace, Duration idleExpiry, GatewatchMetrics metrics,
+            io.gatewatch.app.config.PopulationSettings populations) {
+        this.populationSettings = populations;
         this.storeName = storeName;
         this.stage = stage;
         this.timeWindow = timeWindow;
@@ -96,6 +102,26 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         if (tallyRoutes) {
             scheduleTallies();
         }
+        initPopulations(context.getStateStore(GatewatchTopology.POPULATION_PROFILES));
+    }
+
+    /** The task's populations come back from their store; dirty ones are written every 30 s of stream time. */
+    private void initPopulations(KeyValueStore<String, byte[]> populationStore) {
+        populations = new Populations(populationSettings, new Populations.Storage() {
+            @Override
+            public void put(String population, byte[] bytes) {
+                populationStore.put(population, bytes);
+            }
+
+            @Override
+            public void delete(String population) {
+                populationStore.delete(population);
+            }
+        });
+        try (KeyValueIterator<String, byte[]> it = populationStore.all()) {
+            it.forEachRemaining(kv -> populations.restore(kv.key, kv.value));
+        }
+        context.schedule(Duration.ofSeconds(30), PunctuationType.STREAM_TIME, populations::flush);
     }
 
     @Override
@@ -139,7 +165,8 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         clock.observe(ts);
         metrics.eventTime(ts);
         String route = e.route() != null ? e.route() : e.path();
-        EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route));
+        EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route),
+                populations.of(key, e.clientIp(), e.userAgent(), ts));
         engine.process(profile, e, facts, needsAddress ? ClientAddress.numeric(e.clientIp()) : null, pending::add);
         store.put(key, codec.encode(profile));
         if (tallyRoutes) {

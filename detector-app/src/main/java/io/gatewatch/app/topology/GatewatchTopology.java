@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.Stores;
  * store would orphan its state; a golden test of {@code describe()} guards the names).
  *
  * <pre>
- * raw ─▶ normalize ─▶ events ─▶ detect-clients (client-profiles) ─▶ alerts
+ * raw ─▶ normalize ─▶ events ─▶ detect-clients (client-profiles, population-profiles) ─▶ alerts
  *            └──▶ dlq          │   ├──▶ dlq
  *                              │   └──▶ route-tallies ─▶ detect-routes (route-profiles) ─▶ alerts
  *                              └──▶ inventory-routes (route-inventory): the API inventory, per task
@@ -35,6 +35,8 @@ public final class GatewatchTopology {
     public static final String EVENTS_SOURCE = "events-source";
     public static final String DETECT_CLIENTS = "detect-clients";
     public static final String CLIENT_PROFILES = "client-profiles";
+    /** Per client-stage task: the peer baselines of its populations (see {@code Populations}). */
+    public static final String POPULATION_PROFILES = "population-profiles";
     public static final String ALERTS_SINK = "alerts-sink";
     public static final String EVENTS_DLQ_SINK = "events-dlq-sink";
     public static final String ROUTE_TALLY_SINK = "route-tally-sink";
@@ -92,8 +94,10 @@ public final class GatewatchTopology {
                 new DetectionEngine(detectors.clientScope(c.detectors()), c.allowlist(), Alert.Scope.CLIENT,
                         metrics::suppressed),
                 new LoginRoutes(c.loginRoutes()), RouteDetection.of(c, detectors))),
-                timeWindow, config.grace(), config.idleExpiry(), metrics), EVENTS_SOURCE);
+                timeWindow, config.grace(), config.idleExpiry(), metrics, config.populations()), EVENTS_SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLIENT_PROFILES),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), DETECT_CLIENTS);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POPULATION_PROFILES),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), DETECT_CLIENTS);
         alerts.addSink(t, ALERTS_SINK, DETECT_CLIENTS);
         dlq.as(Serdes.String(), Serdes.ByteArray()).addSink(t, EVENTS_DLQ_SINK, DETECT_CLIENTS);

@@ -85,7 +85,8 @@ class ConfigDocsTest {
                 shipped.secrets().keyFile().toAbsolutePath().normalize());
         assertEquals(loader.defaults(), new GatewatchConfig(shipped.kafka(), shipped.inputFormat(), shipped.identityOrder(),
                 shipped.loginRoutes(), shipped.allowlist(), shipped.grace(), shipped.idleExpiry(), shipped.maxFuture(),
-                shipped.detectors(), shipped.alerting(), shipped.api(), shipped.inventory(), SecretsConfig.NONE));
+                shipped.detectors(), shipped.alerting(), shipped.api(), shipped.inventory(), SecretsConfig.NONE,
+                shipped.populations()));
 
         List<String> differences = new ArrayList<>();
         int[] compared = {0};

@@ -103,7 +103,8 @@ class DataHarvestingConfigTest {
         assertEquals(List.of(
                 "g.yaml:2: detectors.data_harvesting.max_ids = 50: unknown key (allowed: enabled, mode, severity,"
                         + " cooldown, allowlist, window, max_distinct_ids, max_pages, max_distinct_objects, walk_window,"
-                        + " walk_min_steps, max_stride, volume_window, max_response_mb, volume_min_requests, routes_tracked, pagination_params)"),
+                        + " walk_min_steps, max_stride, volume_window, max_response_mb, volume_min_requests, routes_tracked,"
+                        + " pagination_params, account_page_walks)"),
                 problems("detectors:\n  data_harvesting: {max_ids: 50}\n"));
     }
 

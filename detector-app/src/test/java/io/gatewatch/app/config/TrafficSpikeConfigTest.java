@@ -63,7 +63,7 @@ class TrafficSpikeConfigTest {
         assertEquals(List.of(
                 "g.yaml:3: detectors.traffic_spike.threshold = 3: unknown key (allowed: enabled, mode, severity,"
                         + " cooldown, allowlist, interval, half_life, min_history, min_rate, z_threshold, ratio_threshold,"
-                        + " new_client_max_rate)",
+                        + " new_client_max_rate, peer_quantile, peer_factor, peer_min_rate)",
                 "g.yaml:4: detectors.traffic_spike.interval = 0s: out of range (allowed: 1s to 5m)",
                 "g.yaml:5: detectors.traffic_spike.min_history = soon: not a duration; write e.g. 250ms, 90s, 5m,"
                         + " 1h30m, PT90S or 2d (allowed: 0s to 1d)",

@@ -29,7 +29,7 @@ class DataHarvestingDetectorTest {
         return new DataHarvestingDetector(new DataHarvestingConfig(
                 new DetectorSettings(true, Alert.Mode.ALERT, Alert.Severity.HIGH, Duration.ofHours(1), Allowlist.EMPTY),
                 Duration.ofHours(1), 100, 40, maxDistinctObjects, Duration.ofHours(6), 20, 100, Duration.ofHours(1),
-                500, 20, 4, DataHarvestingConfig.DEFAULT_PAGINATION_PARAMS));
+                500, 20, 4, DataHarvestingConfig.DEFAULT_PAGINATION_PARAMS, false));
     }
 
     private Finding get(DataHarvestingDetector.State s, long ts, String route, String path, String query, long bytes) {
@@ -318,5 +318,49 @@ class DataHarvestingDetectorTest {
             f = d.observe(s, e, new EventFacts(e.ts().toEpochMilli(), KEY, e.route(), false));
         }
         assertEquals(null, f, "150 distinct ids from 4 user agents stays under 4 x 100");
+    }
+
+    @Test
+    void shouldLeaveAnAccountPagingItsOwnListButNotAnAddressDoingTheSame() {
+        var account = detector.newSection();
+        for (int p = 1; p <= 500; p++) {
+            long ts = T0 + p * 200L;
+            ApiEvent e = ApiEvent.builder().ts(java.time.Instant.ofEpochMilli(ts)).clientIp("192.0.2.30").user("globex-batch")
+                    .method("GET").path("/api/v1/orders").query("page=" + p + "&per_page=100").route("/api/v1/orders")
+                    .status(200).bytesOut(60_000L).build();
+            assertNull(detector.observe(account, e, new EventFacts(ts, "user:globex-batch", e.route(), false)),
+                    "an account's nightly sync, page " + p);
+        }
+        var address = detector.newSection();
+        Finding first = null;
+        for (int p = 1; p <= 60 && first == null; p++) {
+            first = get(address, T0 + p * 200L, "/api/v1/orders", "/api/v1/orders", "page=" + p + "&per_page=100", 60_000);
+        }
+        assertNotNull(first);
+        assertEquals("page_walk", first.evidence().get("signal"));
+    }
+
+    @Test
+    void shouldCountSuccessfulLoginsAsPeopleBehindOneAppAgentUpToEight() {
+        var s = perRouteOnly.newSection();
+        String ua = "ShopApp/4.12.1 (Android 14)";
+        for (int i = 0; i < 10; i++) {
+            ApiEvent login = ApiEvent.builder().ts(java.time.Instant.ofEpochMilli(T0 + i * 1_000L)).clientIp("100.64.12.1")
+                    .method("POST").path("/api/v1/login").route("/api/v1/login").status(200).userAgent(ua).build();
+            perRouteOnly.observe(s, login, new EventFacts(login.ts().toEpochMilli(), KEY, login.route(), true));
+        }
+        Random r = new Random(5);
+        Finding f = null;
+        int read = 0;
+        for (int i = 0; i < 900 && f == null; i++) {
+            ApiEvent e = ApiEvent.builder().ts(java.time.Instant.ofEpochMilli(T0 + 20_000 + i * 3_000L)).clientIp("100.64.12.1")
+                    .method("GET").path("/api/v1/products/" + (10_000 + r.nextInt(900_000))).route("/api/v1/products/{id}")
+                    .status(200).userAgent(ua).build();
+            f = perRouteOnly.observe(s, e, new EventFacts(e.ts().toEpochMilli(), KEY, e.route(), false));
+            read = i + 1;
+        }
+        assertNotNull(f, "beyond 8 x 100 distinct ids even a crowd is harvested");
+        assertTrue(read > 700, "ten logins are eight people: fired after " + read + " distinct ids");
+        assertEquals(8, f.evidence().get("people_seen"));
     }
 }
