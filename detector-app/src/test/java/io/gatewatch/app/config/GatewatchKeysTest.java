@@ -16,8 +16,8 @@ class GatewatchKeysTest {
     @Test
     void shouldNeverMarkAKeyThatShapesTheStateAsLive() {
         Map<String, ConfigDef> detectors = GatewatchKeys.detectors();
-        assertEquals(List.of("credential_stuffing", "reconnaissance", "traffic_spike", "data_harvesting", "anomaly"),
-                List.copyOf(detectors.keySet()));
+        assertEquals(List.of("credential_stuffing", "reconnaissance", "traffic_spike", "data_harvesting", "anomaly",
+                "route_spike"), List.copyOf(detectors.keySet()));
         int stateKeys = 0;
         for (var d : detectors.entrySet()) {
             ConfigDef.SectionList overrides = (ConfigDef.SectionList) d.getValue().entry("overrides").orElseThrow();
@@ -28,8 +28,8 @@ class GatewatchKeysTest {
                 }
             }
         }
-        assertEquals(10, stateKeys, "interval x2, half_life, fast_window, slow_window, window, walk_window, volume_window,"
-                + " routes_tracked, model");
+        assertEquals(12, stateKeys, "interval x2, half_life, fast_window, slow_window, window x2, walk_window,"
+                + " volume_window, routes_tracked, model, heavy_hitters");
     }
 
     @Test
