@@ -82,6 +82,11 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         this.store = context.getStateStore(storeName);
         Duration every = Duration.ofMillis(Math.max(60_000, idleExpiry.toMillis() / 24));
         context.schedule(every, PunctuationType.STREAM_TIME, this::expireIdle);
+        if (engine.wantsStreamTime()) {
+            SilentClients silent = new SilentClients(engine, codec);
+            context.schedule(Duration.ofMillis(SilentClients.EVERY_MS), PunctuationType.STREAM_TIME,
+                    now -> silent.run(now, store, this::forwardAlert));
+        }
         if (tallyRoutes) {
             context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, now -> closeTallies());
         }
@@ -138,10 +143,15 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
             }
         }
         for (Alert a : pending) {
-            metrics.alert(a.detector(), a.severity().json(), a.mode().json(), a.isUpdate());
-            context.forward(new Record<>(key, alertJson.serialize(null, a), ts), GatewatchTopology.ALERTS_SINK);
+            forwardAlert(key, a);
         }
         pending.clear();
+    }
+
+    private void forwardAlert(String key, Alert a) {
+        metrics.alert(a.detector(), a.severity().json(), a.mode().json(), a.isUpdate());
+        context.forward(new Record<>(key, alertJson.serialize(null, a), a.detectedAt().toEpochMilli()),
+                GatewatchTopology.ALERTS_SINK);
     }
 
     /** Every wall-clock second: close tallies of past seconds, and all of them once traffic pauses. */
