@@ -3,6 +3,7 @@ package io.gatewatch.app.cli;
 import io.gatewatch.app.config.ConfigException;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.detect.BehaviourVectors;
+import io.gatewatch.app.topology.ClientKeyResolver;
 import io.gatewatch.models.behaviour.AnomalyModel;
 import io.gatewatch.models.behaviour.Algorithm;
 import io.gatewatch.models.behaviour.AnomalyTrainer;
@@ -27,13 +28,13 @@ import picocli.CommandLine.Option;
 /**
  * {@code train --input FILE --out MODEL [--format nginx] [--algorithm robust_z] [--min-requests 5] [--config FILE]}:
  * trains the anomaly model on a log of the user's own traffic. The log is parsed with the standard
- * parsers and summarised per client IP and minute at 1 min, 10 min and 1 h by the detector's own
+ * parsers and summarised per client (keyed as the topology keys them) and minute at 1 min, 10 min and 1 h by the detector's own
  * accumulator, with no Kafka; the first half of the log fits the model, the second calibrates it
  * (docs/models.md). The config is read only for its login routes. Exit 0 with the model written, 2 when
  * the input is missing or too small to learn from.
  */
 @Command(name = "train", description = {"Trains the anomaly detector's model on a log of your own traffic.",
-    "Per client IP at 1 min, 10 min and 1 h, no Kafka; prints what it learned from and its calibration."})
+    "Per client at 1 min, 10 min and 1 h, no Kafka; prints what it learned from and its calibration."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "FILE", required = true, description = "a log of normal traffic")
     Path input;
@@ -75,7 +76,8 @@ final class TrainCommand implements Callable<Integer> {
         int minRequests = minRequests(minRequestsText);
         GatewatchConfig config = ConfigFiles.load(configFile, parsers);
         LogParser parser = ConfigFiles.keyedParsers(config).forName(format);
-        BehaviourVectors vectors = new BehaviourVectors(config.loginRoutes());
+        BehaviourVectors vectors = new BehaviourVectors(config.loginRoutes(),
+                new ClientKeyResolver(config.identityOrder())::keyOf);
         long lines = 0;
         long rejected = 0;
         try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {

@@ -118,7 +118,7 @@ public final class AnomalyDetector extends ConfiguredDetector<AnomalyDetector.St
         if (model == null) {
             return null;
         }
-        AnomalyModel.Verdict v = model.score(snapshot);
+        AnomalyModel.Verdict v = model.score(snapshot, key);
         double threshold = model.threshold(config.falsePositivesPerDay());
         if (v.scale() == null || !(v.score() > threshold)) {
             return null;
@@ -130,7 +130,7 @@ public final class AnomalyDetector extends ConfiguredDetector<AnomalyDetector.St
             String key) {
         List<Map<String, Object>> drivers = new ArrayList<>();
         List<String> phrases = new ArrayList<>();
-        for (AnomalyModel.Contribution c : model.explain(snapshot, config.explain())) {
+        for (AnomalyModel.Contribution c : model.explain(snapshot, key, config.explain())) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("feature", c.feature());
             m.put("description", c.description());

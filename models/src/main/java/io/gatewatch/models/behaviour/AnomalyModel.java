@@ -17,7 +17,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import smile.anomaly.IsolationForest;
 
 /**
@@ -103,12 +105,17 @@ public final class AnomalyModel {
         return header.calibration().threshold(falsePositivesPerDay);
     }
 
-    /** The highest raw score over the scales the snapshot can be judged at. */
+    /** The highest raw score over the scales the snapshot can be judged at, for a client the model does not know. */
     public Verdict score(Snapshot s) {
-        return score(s.values(), s);
+        return score(s.values(), s, null);
     }
 
-    private Verdict score(double[] values, Snapshot s) {
+    /** As {@link #score(Snapshot)}, for the client of that key (a client busy in training is judged by its own range too). */
+    public Verdict score(Snapshot s, String client) {
+        return score(s.values(), s, client);
+    }
+
+    private Verdict score(double[] values, Snapshot s, String client) {
         double best = Double.NEGATIVE_INFINITY;
         Scale at = null;
         double[] rel = new double[Feature.COUNT];
@@ -120,7 +127,7 @@ public final class AnomalyModel {
             for (int f = 0; f < Feature.COUNT; f++) {
                 rel[f] = header.reference().relative(base + f, values[base + f]);
             }
-            double v = scorer.score(scale, rel);
+            double v = scorer.score(scale, rel, client);
             if (!Double.isNaN(v) && v > best) {
                 best = v;
                 at = scale;
@@ -134,9 +141,9 @@ public final class AnomalyModel {
      * peers' median and the snapshot rescored; the larger the fall, the more that feature drove it. Ties
      * (a max-combined score falls only for its top feature) go to the value furthest above its peers.
      */
-    public List<Contribution> explain(Snapshot s, int n) {
+    public List<Contribution> explain(Snapshot s, String client, int n) {
         double[] values = s.values();
-        double full = score(values, s).score();
+        double full = score(values, s, client).score();
         List<Contribution> all = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             if (s.requests(FeatureSpace.scale(i)) < header.minRequests()) {
@@ -144,7 +151,7 @@ public final class AnomalyModel {
             }
             double original = values[i];
             values[i] = header.reference().median(i);
-            double without = score(values, s).score();
+            double without = score(values, s, client).score();
             values[i] = original;
             double rel = header.reference().relative(i, original);
             all.add(new Contribution(i, FeatureSpace.NAMES.get(i), FeatureSpace.describe(i), original,
@@ -200,6 +207,13 @@ public final class AnomalyModel {
                 for (double e : z.extremes()) {
                     w.writeDouble(e);
                 }
+                w.writeVarInt(z.own().size());
+                z.own().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(en -> {
+                    w.writeString(en.getKey());
+                    for (double v : en.getValue()) {
+                        w.writeDouble(v);
+                    }
+                });
             }
             case ForestScorer f -> {
                 for (int s = 0; s < Scale.values().length; s++) {
@@ -295,7 +309,20 @@ public final class AnomalyModel {
                     for (int i = 0; i < count; i++) {
                         e[i] = r.readDouble();
                     }
-                    scorer = new RobustZScorer(e);
+                    int known = r.readVarInt();
+                    if (known < 0 || known > RobustZScorer.MAX_KNOWN) {
+                        throw new AnomalyModelException(source + " is corrupt (" + known + " known clients)");
+                    }
+                    Map<String, double[]> own = new HashMap<>();
+                    for (int k = 0; k < known; k++) {
+                        String key = r.readString();
+                        double[] v = new double[count];
+                        for (int i = 0; i < count; i++) {
+                            v[i] = r.readDouble();
+                        }
+                        own.put(key, v);
+                    }
+                    scorer = new RobustZScorer(e, own);
                 }
                 case ISOLATION_FOREST -> {
                     double[] p50 = new double[scales];

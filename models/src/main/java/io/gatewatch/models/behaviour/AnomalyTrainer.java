@@ -67,18 +67,47 @@ public final class AnomalyTrainer {
             int clients) {
         TrainingQuantiles reference = reference(data, minRequests);
         Scorer scorer = switch (algorithm) {
-            case ROBUST_Z -> RobustZScorer.fit(reference);
+            case ROBUST_Z -> RobustZScorer.fit(reference, knownClients(data, minRequests));
             case ISOLATION_FOREST -> ForestScorer.fit(relativeByScale(data, reference, minRequests));
         };
         return new AnomalyModel(new AnomalyModel.Header(1, algorithm, from, to, minRequests, FeatureSpace.NAMES,
                 data.size(), clients, reference, UNCALIBRATED), scorer);
     }
 
+    /** The busiest clients' own per-feature maxima, for those judged in at least KNOWN_MINUTES minutes. */
+    private static Map<String, double[]> knownClients(List<Example> data, int minRequests) {
+        Map<String, Integer> minutes = new HashMap<>();
+        data.forEach(e -> minutes.merge(e.client(), 1, Integer::sum));
+        Set<String> known = new HashSet<>(minutes.entrySet().stream()
+                .filter(en -> en.getValue() >= RobustZScorer.KNOWN_MINUTES)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(RobustZScorer.MAX_KNOWN).map(Map.Entry::getKey).toList());
+        Map<String, double[]> max = new HashMap<>();
+        for (Example e : data) {
+            if (!known.contains(e.client())) {
+                continue;
+            }
+            double[] m = max.computeIfAbsent(e.client(), k -> {
+                double[] init = new double[FeatureSpace.DIMENSION];
+                java.util.Arrays.fill(init, Double.NEGATIVE_INFINITY);
+                return init;
+            });
+            for (int i = 0; i < m.length; i++) {
+                if (e.snapshot().requests(FeatureSpace.scale(i)) >= minRequests) {
+                    m[i] = Math.max(m[i], e.snapshot().value(i));
+                }
+            }
+        }
+        return max;
+    }
+
     private static void scoreInto(Map<String, Double> maxima, AnomalyModel model, List<Example> heldOut) {
         for (Example e : heldOut) {
-            double s = model.score(e.snapshot()).score();
+            double s = model.score(e.snapshot(), e.client()).score();
             if (!Double.isNaN(s)) {
-                maxima.merge(e.client(), s, Math::max);
+                // Per client and day: a client that is extreme every day costs the budget once a day.
+                long day = Math.floorDiv(e.snapshot().minuteStart(), (long) DAY_MS);
+                maxima.merge(e.client() + '|' + day, s, Math::max);
             }
         }
     }

@@ -5,15 +5,17 @@ import io.gatewatch.models.codec.ByteWriter;
 import java.util.Arrays;
 
 /**
- * Turns an analyst's false-positive budget into a score threshold. The model is fitted on the first half
- * of the training window and scored on the second, held-out half; each held-out client keeps its highest
- * score. Allowing {@code f} benign clients a day over {@code days} held-out days means the threshold sits
- * at the {@code floor(f * days) + 1}-th highest client: the held-out half would have alerted at most that
- * many. Held out rather than in-sample, so the threshold already includes how far a new day's benign
- * extremes go beyond the ones the model was fitted on.
+ * Turns an analyst's false-positive budget into a score threshold. The trainer cross-fits: a model fitted
+ * on the first half of the training window scores the second half, one fitted on the second half scores
+ * the first, so every snapshot is scored by a model that never saw it; each client keeps its highest
+ * score per day. Allowing {@code f} benign clients a day over {@code days} of window means the threshold
+ * sits at the {@code floor(f * days) + 1}-th highest client-day: the window would have alerted at most
+ * {@code floor(f * days)} client-days. Held out rather than in-sample, so the threshold already includes
+ * how far a new day's benign extremes go beyond those the model was fitted on; per client-day, so a
+ * client that is extreme every day costs the budget every day.
  *
- * @param topClientScores the highest per-client scores of the held-out half, highest first (at most {@link #KEPT})
- * @param heldOutDays     the length of the held-out half, in days
+ * @param topClientScores the highest per-client-day scores of the held-out window, highest first (at most {@link #KEPT})
+ * @param heldOutDays     the length of the window scored held-out, in days
  */
 public record Calibration(double[] topClientScores, double heldOutDays) {
     public static final int KEPT = 200;

@@ -53,7 +53,7 @@ record ForestScorer(IsolationForest[] forests, double[] rawP50, double[] rawP99)
     }
 
     @Override
-    public double score(Scale scale, double[] relative) {
+    public double score(Scale scale, double[] relative, String client) {
         IsolationForest f = forests[scale.ordinal()];
         if (f == null) {
             return Double.NaN;

@@ -6,6 +6,9 @@ package io.gatewatch.models.behaviour;
  */
 sealed interface Scorer permits ForestScorer, RobustZScorer {
 
-    /** @return the raw score, or NaN when this scale cannot be judged (nothing to train it on) */
-    double score(Scale scale, double[] relative);
+    /**
+     * @param client the client's key, for a scorer that knows some clients' own ranges; may be null
+     * @return the raw score, or NaN when this scale cannot be judged (nothing to train it on)
+     */
+    double score(Scale scale, double[] relative, String client);
 }
