@@ -137,7 +137,7 @@ public final class AnomalyDetector extends ConfiguredDetector<AnomalyDetector.St
             m.put("value", round(c.value()));
             m.put("peers_median", round(c.peersMedian()));
             m.put("peers_p99", round(c.peersP99()));
-            m.put("score_drop", round(c.drop()));
+            m.put("contribution", round(c.contribution()));
             drivers.add(m);
             phrases.add(String.format(Locale.ROOT, "%s: %s; peers' p99: %s", c.description(), plain(c.value()),
                     plain(c.peersP99())));
@@ -163,7 +163,8 @@ public final class AnomalyDetector extends ConfiguredDetector<AnomalyDetector.St
         long requests = snapshot.requests(v.scale());
         // 0..1 for the alert contract: 0.5 at the threshold, towards 1 as the score grows beyond it.
         double unit = Math.clamp(v.score() / (Math.abs(v.score()) + Math.abs(threshold) + 1e-9), 0.0, 1.0);
-        return new Finding(snapshot.minuteEnd() - v.scale().millis(), requests, unit,
+        long windowStart = Math.floorDiv(snapshot.minuteStart(), v.scale().millis()) * v.scale().millis();
+        return new Finding(windowStart, requests, unit,
                 config.settings().severity(), null, null, summary, evidence, List.of());
     }
 

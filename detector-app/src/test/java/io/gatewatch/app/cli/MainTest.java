@@ -81,7 +81,8 @@ class MainTest {
         assertTrue(CliRun.of("evaluate", "--help").out().contains("Default: 5m"));
         assertTrue(CliRun.of("ingest", "--help").out().contains("Default: 10s"));
         String train = CliRun.of("train", "--help").out();
-        assertTrue(train.contains("Default: nginx") && train.contains("Default: 1m") && train.contains("Default: 20"), train);
+        assertTrue(train.contains("Default: nginx") && train.contains("Default: robust_z") && train.contains("Default: 5"),
+                train);
         String run = CliRun.of("run", "--help").out();
         assertTrue(run.contains("Default: gatewatch-state") && run.contains("Default: 127.0.0.1"), run);
     }

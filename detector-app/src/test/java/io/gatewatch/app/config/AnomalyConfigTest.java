@@ -113,7 +113,7 @@ class AnomalyConfigTest {
             out.writeUTF(AnomalyModel.MAGIC);
             out.writeInt(1);
         }
-        assertEquals(List.of("g.yaml:2: detectors.anomaly.model = " + old + ": " + old + " has format version 1, this"
+        assertEquals(List.of("g.yaml:2: detectors.anomaly.model = " + old + ": model file " + old + " has format version 1, this"
                         + " Gatewatch reads version 2: retrain it with ./detector train"),
                 problems("detectors:\n  anomaly: {enabled: true, model: " + old + "}\n"));
     }

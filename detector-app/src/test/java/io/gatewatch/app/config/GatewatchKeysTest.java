@@ -35,7 +35,7 @@ class GatewatchKeysTest {
     @Test
     void shouldListTheLiveKeysForTheReloadPath() {
         List<String> live = GatewatchKeys.root(Set.of("nginx")).livePaths("");
-        for (String key : List.of("detectors.credential_stuffing.windows[].max_failures", "detectors.anomaly.threshold",
+        for (String key : List.of("detectors.credential_stuffing.windows[].max_failures", "detectors.anomaly.false_positives_per_day",
                 "allowlist.cidrs", "alerting.sinks", "detectors.reconnaissance.mode", "login_routes")) {
             assertTrue(live.contains(key), key);
         }

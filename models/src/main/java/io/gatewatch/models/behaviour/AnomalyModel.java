@@ -67,11 +67,12 @@ public final class AnomalyModel {
     /**
      * One feature's share in a score.
      *
-     * @param drop        how much the score falls when this value alone is replaced by the peers' median
-     * @param relative    the value in peer spreads above the median (1 = at the peers' p99)
+     * @param contribution its share in the score (see {@link #explain}): its own term for robust z, the
+     *                     fall of the score when it alone is set to the peers' median for the forest
+     * @param relative     the value in peer spreads above the median (1 = at the peers' p99)
      */
     public record Contribution(int index, String feature, String description, double value, double peersMedian,
-            double peersP99, double relative, double drop) {
+            double peersP99, double relative, double contribution) {
     }
 
     /** @param scale the scale whose score was highest, null when no scale was busy enough to judge */
@@ -137,27 +138,43 @@ public final class AnomalyModel {
     }
 
     /**
-     * The {@code n} features that drove the score, by ablation: each judged value in turn is set to the
-     * peers' median and the snapshot rescored; the larger the fall, the more that feature drove it. Ties
-     * (a max-combined score falls only for its top feature) go to the value furthest above its peers.
+     * The {@code n} features that drove the score, largest contribution first. For the robust z-score model
+     * a feature's contribution is its own term (the score is the largest term, so the top one is the score
+     * itself: exact, not an approximation). For the isolation forest it is found by ablation: each judged
+     * value in turn is set to the peers' median and its scale rescored; the larger the fall, the more that
+     * feature drove it (per scale, because the combined score is the largest scale's and ablating one
+     * scale's feature leaves the others). Ties go to the value furthest above its peers.
      */
     public List<Contribution> explain(Snapshot s, String client, int n) {
         double[] values = s.values();
-        double full = score(values, s, client).score();
         List<Contribution> all = new ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            if (s.requests(FeatureSpace.scale(i)) < header.minRequests()) {
+        double[] rel = new double[Feature.COUNT];
+        for (Scale scale : Scale.values()) {
+            if (s.requests(scale) < header.minRequests()) {
                 continue;
             }
-            double original = values[i];
-            values[i] = header.reference().median(i);
-            double without = score(values, s, client).score();
-            values[i] = original;
-            double rel = header.reference().relative(i, original);
-            all.add(new Contribution(i, FeatureSpace.NAMES.get(i), FeatureSpace.describe(i), original,
-                    header.reference().median(i), header.reference().p99(i), rel, Math.max(0, full - without)));
+            int base = scale.ordinal() * Feature.COUNT;
+            for (int f = 0; f < Feature.COUNT; f++) {
+                rel[f] = header.reference().relative(base + f, values[base + f]);
+            }
+            double[] terms = scorer instanceof RobustZScorer z ? z.terms(scale, rel, client) : null;
+            double full = scorer.score(scale, rel, client);
+            for (int f = 0; f < Feature.COUNT; f++) {
+                int i = base + f;
+                double contribution;
+                if (terms != null) {
+                    contribution = terms[f];
+                } else {
+                    double original = rel[f];
+                    rel[f] = 0; // the peers' median, relative
+                    contribution = Math.max(0, full - scorer.score(scale, rel, client));
+                    rel[f] = original;
+                }
+                all.add(new Contribution(i, FeatureSpace.NAMES.get(i), FeatureSpace.describe(i), values[i],
+                        header.reference().median(i), header.reference().p99(i), rel[f], contribution));
+            }
         }
-        all.sort(Comparator.comparingDouble(Contribution::drop).thenComparingDouble(Contribution::relative)
+        all.sort(Comparator.comparingDouble(Contribution::contribution).thenComparingDouble(Contribution::relative)
                 .reversed());
         return List.copyOf(all.subList(0, Math.min(n, all.size())));
     }
@@ -227,11 +244,11 @@ public final class AnomalyModel {
 
     /** Reads and checks only the header: for config validation, without deserialising any forest. */
     public static Header readHeader(Path file) throws AnomalyModelException {
-        return decode(read(file), file.toString(), false).header;
+        return decode(read(file), "model file " + file, false).header;
     }
 
     public static AnomalyModel load(Path file) throws AnomalyModelException {
-        return decode(read(file), file.toString(), true);
+        return decode(read(file), "model file " + file, true);
     }
 
     /** @param source what the bytes are, for messages ("model file x", "models topic record 12") */
@@ -268,8 +285,8 @@ public final class AnomalyModel {
                         + " version " + FORMAT_VERSION + ": retrain it with ./detector train");
             }
             int length = in.readInt();
-            if (length < 0 || length > bytes.length) {
-                throw new AnomalyModelException(source + " is corrupt (header of " + length + " bytes)");
+            if (length < 0 || length > in.available()) {
+                throw new EOFException("header of " + length + " bytes");
             }
             byte[] head = in.readNBytes(length);
             ByteReader r = new ByteReader(head);

@@ -67,7 +67,10 @@ public final class AnomalyTrainer {
             int clients) {
         TrainingQuantiles reference = reference(data, minRequests);
         Scorer scorer = switch (algorithm) {
-            case ROBUST_Z -> RobustZScorer.fit(reference, knownClients(data, minRequests));
+            case ROBUST_Z -> {
+                Map<String, double[]> known = knownClients(data, minRequests);
+                yield RobustZScorer.fit(reference, strangerMaxima(data, known.keySet(), minRequests), known);
+            }
             case ISOLATION_FOREST -> ForestScorer.fit(relativeByScale(data, reference, minRequests));
         };
         return new AnomalyModel(new AnomalyModel.Header(1, algorithm, from, to, minRequests, FeatureSpace.NAMES,
@@ -95,6 +98,21 @@ public final class AnomalyTrainer {
             for (int i = 0; i < m.length; i++) {
                 if (e.snapshot().requests(FeatureSpace.scale(i)) >= minRequests) {
                     m[i] = Math.max(m[i], e.snapshot().value(i));
+                }
+            }
+        }
+        return max;
+    }
+
+    private static double[] strangerMaxima(List<Example> data, Set<String> known, int minRequests) {
+        double[] max = new double[FeatureSpace.DIMENSION];
+        for (Example e : data) {
+            if (known.contains(e.client())) {
+                continue;
+            }
+            for (int i = 0; i < max.length; i++) {
+                if (e.snapshot().requests(FeatureSpace.scale(i)) >= minRequests) {
+                    max[i] = Math.max(max[i], e.snapshot().value(i));
                 }
             }
         }

@@ -9,16 +9,16 @@ package io.gatewatch.models.behaviour;
  */
 public enum Feature {
     REQUESTS("requests", "requests", 1.0),
-    FAILURE_RATIO("failure_ratio", "share of 4xx", 0.05),
+    FAILURE_RATIO("failure_ratio", "share of 4xx", 0.1),
     SERVER_ERROR_RATIO("server_error_ratio", "share of 5xx", 0.05),
     LOGIN_FAILURES("login_failures", "failed logins", 1.0),
     DISTINCT_ROUTES("distinct_routes", "distinct routes", 1.0),
     IDS_PER_ROUTE("ids_per_route", "distinct ids (paths) per route", 1.0),
     VALUES_PER_ROUTE("values_per_route", "distinct parameter values per route", 1.0),
-    SEQUENTIAL_IDS("sequential_ids", "share of sequential ids", 0.05),
-    NOT_FOUND_RATIO("not_found_ratio", "share of 404", 0.05),
+    SEQUENTIAL_IDS("sequential_ids", "share of sequential ids", 0.1),
+    NOT_FOUND_RATIO("not_found_ratio", "share of 404", 0.1),
     BYTES_OUT("mean_bytes_out", "mean bytes out", 1024.0),
-    REGULARITY("regularity", "regularity of inter-arrival times", 0.05),
+    REGULARITY("regularity", "regularity of inter-arrival times", 0.2),
     USER_AGENTS("user_agents", "distinct user agents", 1.0),
     NON_GET("non_get", "non-GET requests", 1.0);
 

@@ -11,9 +11,10 @@ import java.util.Map;
  * 1,000 requests an hour one day and 800 the next is less news than a client with 24 failed logins where
  * the furthest peer had 5.
  *
- * <p>A client busy through much of the training window (a partner's integration, a carrier NAT, a nightly
- * batch) is its own peer too: its extreme is the larger of the population's and its own training max, so
- * it is news when it leaves its own range, not every day for being itself.
+ * <p>A client busy through much of the training window (a partner's integration, a carrier NAT) is its
+ * own yardstick: its extremes are the larger of its own training max and the other clients', so it is
+ * news when it leaves its own range, not every day for being itself; and the other clients' extremes
+ * leave it out, so a newcomer doing what only the NAT does is news at once.
  *
  * @param own per known client key, its own training maxima (relative), by {@link FeatureSpace} index
  */
@@ -28,10 +29,15 @@ record RobustZScorer(double[] extremes, Map<String, double[]> own) implements Sc
         own = Map.copyOf(own);
     }
 
-    static RobustZScorer fit(TrainingQuantiles reference, Map<String, double[]> ownMaxima) {
+    /**
+     * @param strangerMaxima per index, the training max over the clients not known by their own range:
+     *                       a carrier NAT's volume is its own yardstick, not every newcomer's
+     * @param ownMaxima      per known client, its own training max per index
+     */
+    static RobustZScorer fit(TrainingQuantiles reference, double[] strangerMaxima, Map<String, double[]> ownMaxima) {
         double[] e = new double[FeatureSpace.DIMENSION];
         for (int i = 0; i < e.length; i++) {
-            e[i] = Math.max(1.0, reference.relative(i, reference.max(i)));
+            e[i] = Math.max(1.0, reference.relative(i, strangerMaxima[i]));
         }
         Map<String, double[]> own = new HashMap<>();
         ownMaxima.forEach((client, max) -> {
@@ -46,12 +52,21 @@ record RobustZScorer(double[] extremes, Map<String, double[]> own) implements Sc
 
     @Override
     public double score(Scale scale, double[] relative, String client) {
-        double[] ext = client == null ? extremes : own.getOrDefault(client, extremes);
         double best = Double.NEGATIVE_INFINITY;
-        int base = scale.ordinal() * Feature.COUNT;
-        for (int f = 0; f < relative.length; f++) {
-            best = Math.max(best, Math.log1p(Math.max(0, relative[f])) / Math.log1p(ext[base + f]));
+        for (double t : terms(scale, relative, client)) {
+            best = Math.max(best, t);
         }
         return best;
+    }
+
+    /** Each feature's own term; the score is the largest. */
+    double[] terms(Scale scale, double[] relative, String client) {
+        double[] ext = client == null ? extremes : own.getOrDefault(client, extremes);
+        double[] t = new double[relative.length];
+        int base = scale.ordinal() * Feature.COUNT;
+        for (int f = 0; f < relative.length; f++) {
+            t[f] = Math.log1p(Math.max(0, relative[f])) / Math.log1p(ext[base + f]);
+        }
+        return t;
     }
 }
