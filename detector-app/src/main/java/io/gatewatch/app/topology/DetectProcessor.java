@@ -49,6 +49,8 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private final boolean tallyRoutes;
     private final ByteWriter tallyBytes = new ByteWriter(256);
     private boolean eventsSincePunctuation;
+    /** Judges clients gone silent once a stream minute; null when no detector wants it. */
+    private final SilentClients silent;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
 
@@ -73,6 +75,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         this.grace = grace;
         this.idleExpiry = idleExpiry;
         this.metrics = metrics;
+        this.silent = engine.wantsStreamTime() ? new SilentClients(engine, codec) : null;
         metrics.deadLetterStage(STAGE);
     }
 
@@ -82,11 +85,6 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         this.store = context.getStateStore(storeName);
         Duration every = Duration.ofMillis(Math.max(60_000, idleExpiry.toMillis() / 24));
         context.schedule(every, PunctuationType.STREAM_TIME, this::expireIdle);
-        if (engine.wantsStreamTime()) {
-            SilentClients silent = new SilentClients(engine, codec);
-            context.schedule(Duration.ofMillis(SilentClients.EVERY_MS), PunctuationType.STREAM_TIME,
-                    now -> silent.run(now, store, this::forwardAlert));
-        }
         if (tallyRoutes) {
             context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, now -> closeTallies());
         }
@@ -129,6 +127,9 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         }
         clock.observe(ts);
         metrics.eventTime(ts);
+        if (silent != null) {
+            silent.maybeRun(clock.now(), store, this::forwardAlert);
+        }
         String route = e.route() != null ? e.route() : e.path();
         EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route));
         engine.process(profile, e, facts, needsAddress ? ClientAddress.numeric(e.clientIp()) : null, pending::add);

@@ -13,7 +13,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Once a stream-time minute, lets time reach the clients that sent something in the last minutes and
+ * Once a stream minute (the detect stage's own clock: the newest event time it has seen, so a replay
+ * behaves as the live run did), lets time reach the clients that sent something in the last minutes and
  * then nothing, so that a detector judging closed minutes (anomaly) judges a burst followed by silence
  * within a minute, not when the client comes back. Only profiles last seen since the previous run (less
  * a minute) are decoded: a profile's last-seen time is read without decoding it.
@@ -23,10 +24,24 @@ final class SilentClients {
     private final DetectionEngine engine;
     private final ProfileCodec codec;
     private long previous = Long.MIN_VALUE;
+    private long lastMinute = Long.MIN_VALUE;
 
     SilentClients(DetectionEngine engine, ProfileCodec codec) {
         this.engine = engine;
         this.codec = codec;
+    }
+
+    /** Runs when the stream clock has entered a new minute since the last run; else does nothing. */
+    void maybeRun(long streamTime, KeyValueStore<String, byte[]> store, BiConsumer<String, Alert> alerts) {
+        long minute = Math.floorDiv(streamTime, EVERY_MS);
+        if (minute <= lastMinute) {
+            return;
+        }
+        boolean first = lastMinute == Long.MIN_VALUE;
+        lastMinute = minute;
+        if (!first) {
+            run(streamTime, store, alerts);
+        }
     }
 
     void run(long streamTime, KeyValueStore<String, byte[]> store, BiConsumer<String, Alert> alerts) {

@@ -28,8 +28,8 @@ class GatewatchKeysTest {
                 }
             }
         }
-        assertEquals(10, stateKeys, "interval x2, half_life, fast_window, slow_window, window, walk_window, volume_window,"
-                + " routes_tracked, model");
+        assertEquals(8, stateKeys, "interval, half_life, fast_window, slow_window, window, walk_window, volume_window,"
+                + " routes_tracked");
     }
 
     @Test
