@@ -51,6 +51,9 @@ final class EvaluateCommand implements Callable<Integer> {
             converter = Converters.PositiveDuration.class,
             description = "how far outside an attack's labelled time an alert still counts for it")
     Duration tolerance;
+    @Option(names = "--any-detector",
+            description = "an alert of any detector catches an attack (to measure one detector alone, e.g. anomaly)")
+    boolean anyDetector;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -77,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Evaluation evaluation = Evaluation.of(labels, alerts, tolerance);
+        Evaluation evaluation = Evaluation.of(labels, alerts, tolerance, anyDetector);
         out.print(format == Format.json ? EvaluationReport.json(evaluation) : EvaluationReport.table(evaluation));
         return 0;
     }

@@ -1,11 +1,12 @@
 package io.gatewatch.app.cli;
 
 import io.gatewatch.app.config.ConfigException;
-import io.gatewatch.app.config.Durations;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.detect.BehaviourVectors;
+import io.gatewatch.app.topology.ClientKeyResolver;
 import io.gatewatch.models.behaviour.AnomalyModel;
-import io.gatewatch.models.behaviour.BehaviourFeatures;
+import io.gatewatch.models.behaviour.Algorithm;
+import io.gatewatch.models.behaviour.AnomalyTrainer;
 import io.gatewatch.schema.ApiEvent;
 import io.gatewatch.schema.parse.LogParser;
 import io.gatewatch.schema.parse.ParseResult;
@@ -17,8 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,14 +26,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code train --input FILE --out MODEL [--format nginx] [--interval 1m] [--min-requests 20] [--config FILE]}:
- * trains the anomaly model on a log of the user's own (benign) traffic. The log is parsed with the
- * standard parsers and summarised per client IP and interval by the detector's own accumulator, with
- * no Kafka; the config is read only for its login routes. Exit 0 with the model written, 2 when the
- * input is missing or too small to learn from.
+ * {@code train --input FILE --out MODEL [--format nginx] [--algorithm robust_z] [--min-requests 5] [--config FILE]}:
+ * trains the anomaly model on a log of the user's own traffic. The log is parsed with the standard
+ * parsers and summarised per client (keyed as the topology keys them) and minute at 1 min, 10 min and 1 h by the detector's own
+ * accumulator, with no Kafka; the first half of the log fits the model, the second calibrates it
+ * (docs/models.md). The config is read only for its login routes. Exit 0 with the model written, 2 when
+ * the input is missing or too small to learn from.
  */
-@Command(name = "train", description = {"Trains the anomaly detector's model on a log of your own normal traffic.",
-    "Per client IP and interval, no Kafka; prints what it learned from and the scores on its own data."})
+@Command(name = "train", description = {"Trains the anomaly detector's model on a log of your own traffic.",
+    "Per client at 1 min, 10 min and 1 h, no Kafka; prints what it learned from and its calibration."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "FILE", required = true, description = "a log of normal traffic")
     Path input;
@@ -41,17 +42,16 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--format", paramLabel = "NAME", defaultValue = "nginx", description = "the log's format")
     String format;
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1m",
-            converter = Converters.PositiveDuration.class,
-            description = "behaviour is summarised per client and interval, 10s to 1h; detectors.anomaly.interval must match")
-    Duration interval;
-    @Option(names = "--min-requests", paramLabel = "N", defaultValue = "20",
-            description = "quieter intervals are not learned from, 1 to 1000000")
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "robust_z",
+            description = "robust_z (per-feature robust z-scores, max) or isolation_forest (Smile)")
+    String algorithmText;
+    @Option(names = "--min-requests", paramLabel = "N", defaultValue = "5",
+            description = "a scale with fewer requests in a client's window is neither learned nor judged, 1 to 1000000")
     String minRequestsText;
     @Option(names = "--config", paramLabel = "FILE",
             description = "config file, read for its login routes (default: the built-in defaults)")
     String configFile;
-    /** Fewer intervals than this are no picture of normal traffic. */
+    /** Fewer snapshots than this are no picture of normal traffic. */
     static final int MIN_VECTORS = 10;
     private final Parsers parsers;
     private final PrintStream err;
@@ -67,13 +67,17 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageException("train: --format " + format + ": unknown; known: "
                     + String.join(", ", parsers.names().stream().sorted().toList()));
         }
-        if (interval.compareTo(Duration.ofSeconds(10)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
-            throw new UsageException("train: --interval = " + Durations.format(interval) + ": must be from 10s to 1h");
+        Algorithm algorithm;
+        try {
+            algorithm = Algorithm.of(algorithmText);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("train: --algorithm = " + algorithmText + ": " + e.getMessage());
         }
         int minRequests = minRequests(minRequestsText);
         GatewatchConfig config = ConfigFiles.load(configFile, parsers);
         LogParser parser = ConfigFiles.keyedParsers(config).forName(format);
-        BehaviourVectors vectors = new BehaviourVectors(interval.toMillis(), minRequests, config.loginRoutes());
+        BehaviourVectors vectors = new BehaviourVectors(config.loginRoutes(),
+                new ClientKeyResolver(config.identityOrder())::keyOf);
         long lines = 0;
         long rejected = 0;
         try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
@@ -91,32 +95,25 @@ final class TrainCommand implements Callable<Integer> {
             err.println("train: --input " + input + ": no such file");
             return 2;
         }
-        List<BehaviourFeatures> found = vectors.finish();
+        List<AnomalyTrainer.Example> found = vectors.finish();
         if (found.size() < MIN_VECTORS) {
-            err.printf(Locale.ROOT, "train: %s gave %d intervals of %s with at least %d requests (from %d lines, %d"
-                    + " rejected); need at least %d: use a longer log, a longer --interval or a lower"
-                    + " --min-requests%n", input, found.size(), Durations.format(interval), minRequests, lines,
-                    rejected, MIN_VECTORS);
+            err.printf(Locale.ROOT, "train: %s gave %d client-minutes (from %d lines, %d rejected); need at least %d:"
+                    + " use a longer log%n", input, found.size(), lines, rejected, MIN_VECTORS);
             return 2;
         }
-        double[][] data = found.stream().map(BehaviourFeatures::values).toArray(double[][]::new);
         long start = System.nanoTime();
-        AnomalyModel model = AnomalyModel.train(data, interval.toMillis());
+        AnomalyModel model = AnomalyTrainer.train(found, algorithm, minRequests);
         long trainMs = (System.nanoTime() - start) / 1_000_000;
         model.save(out);
-        double[] scores = Arrays.stream(data).mapToDouble(model::score).sorted().toArray();
-        err.printf(Locale.ROOT, "train: %d lines (%d rejected), %d vectors of %s from %d clients (min %d requests"
-                        + " each)%n", lines, rejected, data.length, Durations.format(interval), vectors.clients(),
-                minRequests);
-        err.printf(Locale.ROOT, "train: trained in %d ms; wrote %s (%d bytes)%n", trainMs, out, Files.size(out));
-        err.printf(Locale.ROOT, "train: scores on its own training data: p50 %.3f, p99 %.3f, max %.3f"
-                        + " (detectors.anomaly.threshold defaults to 0.75)%n", at(scores, 0.5), at(scores, 0.99),
-                scores[scores.length - 1]);
+        AnomalyModel.Header h = model.header();
+        err.printf(Locale.ROOT, "train: %d lines (%d rejected), %d client-minutes from %d clients, %s to %s%n", lines,
+                rejected, h.vectors(), h.clients(), Instant.ofEpochMilli(h.trainedFrom()),
+                Instant.ofEpochMilli(h.trainedTo()));
+        err.printf(Locale.ROOT, "train: %s trained in %d ms; wrote %s (%d bytes)%n", algorithm.id(), trainMs, out,
+                Files.size(out));
+        err.printf(Locale.ROOT, "train: threshold %.3f for 1 benign client a day, %.3f for 10 (held-out %.2f days)%n",
+                model.threshold(1), model.threshold(10), h.calibration().heldOutDays());
         return 0;
-    }
-
-    private static double at(double[] sorted, double p) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
     }
 
     private static int minRequests(String text) throws UsageException {

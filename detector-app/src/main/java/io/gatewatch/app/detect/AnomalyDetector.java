@@ -1,33 +1,34 @@
 package io.gatewatch.app.detect;
 
-import java.util.Set;
-import io.gatewatch.schema.detector.OcsfAnalytic;
-import io.gatewatch.schema.detector.DetectorInfo;
-import io.gatewatch.app.config.ConfigSection;
 import io.gatewatch.app.config.AnomalyConfig;
-import io.gatewatch.app.config.Durations;
+import io.gatewatch.app.config.ConfigSection;
 import io.gatewatch.models.behaviour.AnomalyModel;
 import io.gatewatch.models.behaviour.AnomalyModelException;
-import io.gatewatch.models.behaviour.BehaviourFeatures;
-import io.gatewatch.models.behaviour.IntervalFeatures;
+import io.gatewatch.models.behaviour.FeatureSpace;
+import io.gatewatch.models.behaviour.MultiScaleFeatures;
+import io.gatewatch.models.behaviour.Scale;
+import io.gatewatch.models.behaviour.Snapshot;
 import io.gatewatch.models.codec.ByteReader;
 import io.gatewatch.models.codec.ByteWriter;
-import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ApiEvent;
+import io.gatewatch.schema.detector.DetectorInfo;
+import io.gatewatch.schema.detector.OcsfAnalytic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * A client whose behaviour over a whole interval is unlike the traffic the model was trained on.
- * Each event only updates the interval's counters; when an event lands in a later interval the
- * finished one is scored once, if it held at least {@code min_requests}. The finding explains itself
- * with every feature, the score, the threshold and the three features furthest from the training
- * mean in training standard deviations. A client that stops sending has its last interval scored
- * only if it comes back: the detector sees events, not the clock.
+ * A client whose behaviour at 1 min, 10 min or 1 h is unlike its peers' (docs/models.md). Each event
+ * only bumps the client's multi-scale counters; each minute of a client's traffic is judged once, when
+ * its next request lands in a later minute or, if it went silent, when stream time passes the minute
+ * ({@link #onStreamTime}). A score above the model's calibrated threshold for the configured
+ * false-positive budget is a finding that names the features that drove it, with the client's value
+ * and the peers' median and p99.
  */
 public final class AnomalyDetector extends ConfiguredDetector<AnomalyDetector.State, AnomalyConfig> {
     // A trained model judges it; no single technique fits what "unlike the training traffic" evidences.
@@ -37,22 +38,22 @@ public final class AnomalyDetector extends ConfiguredDetector<AnomalyDetector.St
                     OcsfAnalytic.LEARNING, List.of("web", "intrusion_detection"),
                     List.of("info"), "docs/detectors/" + AnomalyConfig.ID + ".md"),
             new ConfigSection<>(AnomalyConfig.ID, AnomalyConfig.class, AnomalyConfig::read, AnomalyConfig.KEYS,
-                    Set.of("interval", "model")),
-            new StateSection<>(5, 1, c -> List.of(c.interval())),
+                    Set.of()),
+            new StateSection<>(5, 2, c -> List.of()),
             AnomalyDetector::new);
-    private static final int EXPLAINED = 3;
-    private final long intervalMs;
-    private final AnomalyModel model;
+    private final AnomalyModelSource models;
+    /** Snapshots judged, for the trainer's reservoir; a no-op unless the topology samples. */
+    private final Consumer<Snapshot> sampled;
 
-    /** Loads the model once: at topology build, never per event. */
+    /** Loads the model file once: at topology build, never per event. */
     public AnomalyDetector(AnomalyConfig config) {
-        this(config, loadOrNull(config));
+        this(config, AnomalyModelSource.fixed(loadOrNull(config)), s -> { });
     }
 
-    AnomalyDetector(AnomalyConfig config, AnomalyModel model) {
+    public AnomalyDetector(AnomalyConfig config, AnomalyModelSource models, Consumer<Snapshot> sampled) {
         super(DESCRIPTOR, config);
-        this.intervalMs = config.interval().toMillis();
-        this.model = model;
+        this.models = models;
+        this.sampled = sampled;
     }
 
     private static AnomalyModel loadOrNull(AnomalyConfig config) {
@@ -67,90 +68,118 @@ public final class AnomalyDetector extends ConfiguredDetector<AnomalyDetector.St
         }
     }
 
-    /** The counters of the current interval: about 15 bytes for a quiet client, under 100 for a busy one. */
+    /** The client's counters at every scale: about 20 bytes for a quiet client, 200 for a busy one. */
     public static final class State implements Section {
-        final IntervalFeatures interval;
-
-        State(long intervalMs) {
-            interval = new IntervalFeatures(intervalMs);
-        }
+        final MultiScaleFeatures features = new MultiScaleFeatures();
 
         @Override
         public void writeTo(ByteWriter out) {
-            interval.writeTo(out);
+            features.writeTo(out);
+        }
+
+        public long requests(Scale s) {
+            return features.requests(s);
         }
     }
 
     @Override
     public State newSection() {
-        return new State(intervalMs);
+        return new State();
     }
 
     @Override
     public State readSection(ByteReader in) {
         State s = newSection();
-        s.interval.readFrom(in);
+        s.features.readFrom(in);
         return s;
     }
 
     @Override
     public Finding observe(State s, ApiEvent e, EventFacts f) {
-        boolean hasQuery = e.query() != null && !e.query().isEmpty();
-        BehaviourFeatures closed = s.interval.add(f.ts(), f.route(), e.path(), e.method(), e.status(), e.bytesOut(),
-                hasQuery, f.loginRoute());
-        if (closed == null || closed.requests() < config.minRequests() || model == null) {
-            return null;
-        }
-        double[] values = closed.values();
-        double score = model.score(values);
-        if (score < config.threshold()) {
-            return null;
-        }
-        return finding(closed, values, score, f);
+        Snapshot closed = s.features.add(f.ts(), f.route(), e.path(), e.query(), e.method(), e.status(),
+                e.bytesOut(), e.userAgent(), f.loginRoute());
+        return closed == null ? null : judge(closed, f.key());
     }
 
-    private Finding finding(BehaviourFeatures closed, double[] values, double score, EventFacts f) {
-        Map<String, Object> features = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i++) {
-            features.put(BehaviourFeatures.NAMES.get(i), round(values[i], 3));
+    @Override
+    public boolean wantsStreamTime() {
+        return true;
+    }
+
+    @Override
+    public Finding onStreamTime(State s, long streamTime, String key) {
+        Snapshot closed = s.features.closeIfDue(streamTime);
+        return closed == null ? null : judge(closed, key);
+    }
+
+    Finding judge(Snapshot snapshot, String key) {
+        sampled.accept(snapshot);
+        AnomalyModel model = models.current();
+        if (model == null) {
+            return null;
         }
-        List<Map<String, Object>> furthest = new ArrayList<>();
+        AnomalyModel.Verdict v = model.score(snapshot, key);
+        double threshold = model.threshold(config.falsePositivesPerDay());
+        if (v.scale() == null || !(v.score() > threshold)) {
+            return null;
+        }
+        return finding(model, snapshot, v, threshold, key);
+    }
+
+    private Finding finding(AnomalyModel model, Snapshot snapshot, AnomalyModel.Verdict v, double threshold,
+            String key) {
+        List<Map<String, Object>> drivers = new ArrayList<>();
         List<String> phrases = new ArrayList<>();
-        for (AnomalyModel.Deviation d : model.furthest(values, EXPLAINED)) {
+        for (AnomalyModel.Contribution c : model.explain(snapshot, key, config.explain())) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("feature", d.feature());
-            m.put("value", round(d.value(), 3));
-            m.put("training_mean", round(d.mean(), 3));
-            m.put("stddevs_from_mean", round(d.z(), 1));
-            furthest.add(m);
-            phrases.add(String.format(Locale.ROOT, "%s %s (usually %s, %+.1f sd)", d.feature(), plain(d.value()),
-                    plain(d.mean()), d.z()));
+            m.put("feature", c.feature());
+            m.put("description", c.description());
+            m.put("value", round(c.value()));
+            m.put("peers_median", round(c.peersMedian()));
+            m.put("peers_p99", round(c.peersP99()));
+            m.put("contribution", round(c.contribution()));
+            drivers.add(m);
+            phrases.add(String.format(Locale.ROOT, "%s: %s; peers' p99: %s", c.description(), plain(c.value()),
+                    plain(c.peersP99())));
         }
-        String interval = Durations.format(config.interval());
+        AnomalyModel.Header h = model.header();
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("interval", interval);
-        evidence.put("interval_start", Instant.ofEpochMilli(closed.intervalStart()).toString());
-        evidence.put("requests", closed.requests());
-        evidence.put("min_requests", config.minRequests());
-        evidence.put("score", round(score, 3));
-        evidence.put("threshold", config.threshold());
-        evidence.put("features", features);
-        evidence.put("furthest_from_training", furthest);
-        String summary = String.format(Locale.ROOT, "%s behaved unlike the traffic the model was trained on over %s"
-                + " from %s (%d requests, score %.2f, threshold %.2f): %s; review its requests and block it if it"
-                + " is scanning or scraping.", f.key(), interval, Instant.ofEpochMilli(closed.intervalStart()),
-                closed.requests(), score, config.threshold(), String.join(", ", phrases));
-        return new Finding(closed.intervalStart(), closed.requests(), score, config.settings().severity(), null, null,
-                summary, evidence, List.of());
+        evidence.put("minute", Instant.ofEpochMilli(snapshot.minuteStart()).toString());
+        evidence.put("scale", v.scale().label());
+        for (Scale s : Scale.values()) {
+            evidence.put("requests_" + s.tag(), snapshot.requests(s));
+        }
+        evidence.put("score", round(v.score()));
+        evidence.put("threshold", round(threshold));
+        evidence.put("false_positives_per_day", config.falsePositivesPerDay());
+        evidence.put("model", Map.of("version", h.version(), "algorithm", h.algorithm().id(),
+                "trained_from", Instant.ofEpochMilli(h.trainedFrom()).toString(),
+                "trained_to", Instant.ofEpochMilli(h.trainedTo()).toString()));
+        evidence.put("drivers", drivers);
+        String summary = String.format(Locale.ROOT, "%s behaved unlike its peers over %s up to %s (score %.2f,"
+                + " threshold %.2f): %s; review its requests and block it if it is scanning, guessing or scraping.",
+                key, v.scale().label(), Instant.ofEpochMilli(snapshot.minuteEnd()), v.score(), threshold,
+                String.join("; ", phrases));
+        long requests = snapshot.requests(v.scale());
+        // 0..1 for the alert contract: 0.5 at the threshold, towards 1 as the score grows beyond it.
+        double unit = Math.clamp(v.score() / (Math.abs(v.score()) + Math.abs(threshold) + 1e-9), 0.0, 1.0);
+        long windowStart = Math.floorDiv(snapshot.minuteStart(), v.scale().millis()) * v.scale().millis();
+        return new Finding(windowStart, requests, unit,
+                config.settings().severity(), null, null, summary, evidence, List.of());
     }
 
-    private static double round(double v, int digits) {
-        double scale = Math.pow(10, digits);
+    /** The feature names a finding's drivers come from, for docs and tests. */
+    static List<String> featureNames() {
+        return FeatureSpace.NAMES;
+    }
+
+    private static double round(double v) {
+        double scale = Math.abs(v) >= 100 ? 1 : 1000;
         return Math.round(v * scale) / scale;
     }
 
     private static String plain(double v) {
-        double r = round(v, 2);
+        double r = Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 100) / 100.0;
         return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
     }
 }

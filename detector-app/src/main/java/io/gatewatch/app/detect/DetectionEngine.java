@@ -90,6 +90,44 @@ public final class DetectionEngine {
         }
     }
 
+    /** Whether any detector judges on stream time ({@link #advance}); the topology punctuates only then. */
+    public boolean wantsStreamTime() {
+        return detectors.stream().anyMatch(Detector::wantsStreamTime);
+    }
+
+    /**
+     * Lets stream time reach a profile that received no event: each detector that wants it may close
+     * and judge what is now over. Allowlists were applied when the events were counted.
+     *
+     * @return whether the profile changed and must be written back
+     */
+    public boolean advance(ClientProfile p, String key, long streamTime, Consumer<Alert> out) {
+        boolean changed = false;
+        EventFacts facts = new EventFacts(streamTime, key, null, false);
+        for (int i = 0; i < slots.size(); i++) {
+            Detector<?> d = detectors.get(i);
+            if (!d.wantsStreamTime() || p.sections[i] == null) {
+                continue;
+            }
+            changed = true;
+            Finding finding = onStreamTime(d, p.sections[i], streamTime, key);
+            if (finding == null) {
+                continue;
+            }
+            AlertTrack track = p.tracks[i];
+            switch (AlertGate.decide(track, finding, streamTime, d.settings())) {
+                case NEW, UPDATE -> out.accept(toAlert(d, track, finding, p, facts));
+                case QUIET -> suppressed.accept(d.id());
+            }
+        }
+        return changed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S extends Section> Finding onStreamTime(Detector<S> d, Section s, long streamTime, String key) {
+        return d.onStreamTime((S) s, streamTime, key);
+    }
+
     @SuppressWarnings("unchecked")
     private static <S extends Section> Finding observe(Detector<S> d, Section s, ApiEvent e, EventFacts f) {
         return d.observe((S) s, e, f);

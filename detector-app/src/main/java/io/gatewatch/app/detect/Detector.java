@@ -36,4 +36,17 @@ public interface Detector<S extends Section> {
 
     /** Folds the event into the section; a finding when a threshold is crossed, else null. */
     Finding observe(S section, ApiEvent event, EventFacts facts);
+
+    /** Whether {@link #onStreamTime} does anything: the topology then punctuates profiles for it. */
+    default boolean wantsStreamTime() {
+        return false;
+    }
+
+    /**
+     * Stream time has passed while the key sent nothing: a detector that judges closed periods (a silent
+     * client's last minute) may judge them now. A finding, else null.
+     */
+    default Finding onStreamTime(S section, long streamTime, String key) {
+        return null;
+    }
 }

@@ -91,7 +91,11 @@ public final class ProfileView {
                 m.put("volume_kb", dh.volumeKb.sum(now));
                 m.put("user_agents", dh.agentCount);
             }
-            case AnomalyDetector.State an -> m.put("current_interval_requests", an.interval.requests());
+            case AnomalyDetector.State an -> {
+                for (io.gatewatch.models.behaviour.Scale sc : io.gatewatch.models.behaviour.Scale.values()) {
+                    m.put("requests_" + sc.tag(), an.requests(sc));
+                }
+            }
             default -> m.put("type", s.getClass().getSimpleName());
         }
         return m;

@@ -60,10 +60,15 @@ public record Evaluation(Duration tolerance, List<AttackResult> attacks, List<Be
     }
 
     public static Evaluation of(List<Label> labels, List<Alert> alerts, Duration tolerance) {
+        return of(labels, alerts, tolerance, false);
+    }
+
+    /** @param anyDetector an alert of any detector, not only the attack's expected one, catches it */
+    public static Evaluation of(List<Label> labels, List<Alert> alerts, Duration tolerance, boolean anyDetector) {
         List<Label> attackLabels = labels.stream().filter(Label::isAttack).toList();
         List<AttackResult> attacks = new ArrayList<>();
         for (Label attack : attackLabels) {
-            attacks.add(score(attack, alerts, tolerance));
+            attacks.add(score(attack, alerts, tolerance, anyDetector));
         }
         List<BenignResult> benign = new ArrayList<>();
         Set<String> benignIpsAlerted = new HashSet<>();
@@ -94,8 +99,8 @@ public record Evaluation(Duration tolerance, List<AttackResult> attacks, List<Be
         return new Evaluation(tolerance, attacks, benign, totals);
     }
 
-    private static AttackResult score(Label attack, List<Alert> alerts, Duration tolerance) {
-        List<Alert> matching = alerts.stream().filter(a -> catches(a, attack, tolerance)).toList();
+    private static AttackResult score(Label attack, List<Alert> alerts, Duration tolerance, boolean anyDetector) {
+        List<Alert> matching = alerts.stream().filter(a -> catches(a, attack, tolerance, anyDetector)).toList();
         List<Alert> live = matching.stream().filter(a -> a.mode() != Alert.Mode.SHADOW).toList();
         List<Alert> counted = live.isEmpty() ? matching : live;
         Outcome outcome = matching.isEmpty() ? Outcome.MISSED : live.isEmpty() ? Outcome.SHADOW : Outcome.CAUGHT;
@@ -106,8 +111,8 @@ public record Evaluation(Duration tolerance, List<AttackResult> attacks, List<Be
                 first == null ? null : Duration.between(attack.start(), first.detectedAt()), ids);
     }
 
-    private static boolean catches(Alert a, Label attack, Duration tolerance) {
-        if (!a.detector().equals(attack.expectedDetector()) || !inTime(a, attack, tolerance)) {
+    private static boolean catches(Alert a, Label attack, Duration tolerance, boolean anyDetector) {
+        if (!(anyDetector || a.detector().equals(attack.expectedDetector())) || !inTime(a, attack, tolerance)) {
             return false;
         }
         boolean byClient = a.client() != null && attack.sources().contains(a.client().ip());

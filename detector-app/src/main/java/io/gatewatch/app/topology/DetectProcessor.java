@@ -50,6 +50,8 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private boolean tallyScheduled;
     private final ByteWriter tallyBytes = new ByteWriter(256);
     private boolean eventsSincePunctuation;
+    /** Judges clients gone silent once a stream minute; null when no detector wants it. */
+    private SilentClients silent;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
     private final io.gatewatch.app.config.PopulationSettings populationSettings;
@@ -81,6 +83,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         this.needsAddress = engine.needsClientAddress();
         this.codec = new ProfileCodec(engine.detectors(), new SectionResetLog(STAGE, metrics));
         this.loginRoutes = s.loginRoutes();
+        this.silent = engine.wantsStreamTime() ? new SilentClients(engine, codec) : null;
         this.routeFeed.use(s.routes());
         this.tallyRoutes = routeFeed.isOn();
         if (tallyRoutes && !tallyScheduled && context != null) {
@@ -164,6 +167,9 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         }
         clock.observe(ts);
         metrics.eventTime(ts);
+        if (silent != null) {
+            silent.maybeRun(clock.now(), store, this::forwardAlert);
+        }
         String route = e.route() != null ? e.route() : e.path();
         EventFacts facts = new EventFacts(ts, key, route, loginRoutes.isLogin(route),
                 populations.of(key, e.clientIp(), e.userAgent(), ts));
@@ -177,10 +183,15 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
             }
         }
         for (Alert a : pending) {
-            metrics.alert(a.detector(), a.severity().json(), a.mode().json(), a.isUpdate());
-            context.forward(new Record<>(key, alertJson.serialize(null, a), ts), GatewatchTopology.ALERTS_SINK);
+            forwardAlert(key, a);
         }
         pending.clear();
+    }
+
+    private void forwardAlert(String key, Alert a) {
+        metrics.alert(a.detector(), a.severity().json(), a.mode().json(), a.isUpdate());
+        context.forward(new Record<>(key, alertJson.serialize(null, a), a.detectedAt().toEpochMilli()),
+                GatewatchTopology.ALERTS_SINK);
     }
 
     /** Every wall-clock second: close tallies of past seconds, and all of them once traffic pauses. */

@@ -13,18 +13,19 @@ class DurationOptionTest {
 
     @Test
     void shouldRefuseABareNumberNamingTheMissingUnit() {
-        CliRun run = CliRun.of("train", "--input", "x.log", "--out", "m", "--interval", "90");
+        CliRun run = CliRun.of("evaluate", "--alerts", "a.jsonl", "--labels", "l.json", "--tolerance", "90");
         assertEquals(2, run.exit());
-        assertEquals("detector: train: --interval = 90: a duration needs a unit, e.g. 90s, 5m, 1h30m or PT90S",
+        assertEquals("detector: evaluate: --tolerance = 90: a duration needs a unit, e.g. 90s, 5m, 1h30m or PT90S",
                 run.err().lines().findFirst().orElseThrow());
     }
 
     @Test
     void shouldTakeTheCompoundAndIsoFormsOfTheConfigFile() {
         for (String interval : new String[] {"1m30s", "PT90S"}) {
-            Path absent = dir.resolve("absent.log");
-            CliRun run = CliRun.of("train", "--input", absent.toString(), "--out", "m", "--interval", interval);
-            assertEquals("train: --input " + absent + ": no such file\n", run.err(), interval + " was refused");
+            Path absent = dir.resolve("absent.json");
+            CliRun run = CliRun.of("evaluate", "--alerts", "a.jsonl", "--labels", absent.toString(), "--tolerance",
+                    interval);
+            assertEquals("evaluate: " + absent + ": no such file\n", run.err(), interval + " was refused");
         }
     }
 }

@@ -61,6 +61,21 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void shouldCountAnAlertOfAnyDetectorWhenAskedSoThatOneDetectorCanBeMeasuredAlone() throws Exception {
+        CliRun strict = CliRun.of("evaluate", "--alerts", fixture("alerts.jsonl").toString(),
+                "--labels", fixture("labels.json").toString(), "--format", "json");
+        CliRun any = CliRun.of("evaluate", "--alerts", fixture("alerts.jsonl").toString(),
+                "--labels", fixture("labels.json").toString(), "--format", "json", "--any-detector");
+        assertEquals(0, any.exit(), any.err());
+        JsonNode before = new ObjectMapper().readTree(strict.out()).get("attacks").get(4);
+        JsonNode after = new ObjectMapper().readTree(any.out()).get("attacks").get(4);
+        assertEquals("attack-spike", after.get("id").asText());
+        assertEquals("missed", before.get("result").asText(), "the anomaly alert is not traffic_spike's");
+        assertEquals("caught", after.get("result").asText());
+        assertEquals("ts-1", after.get("first_alert_id").asText());
+    }
+
+    @Test
     void shouldCatchTheLateReconAlertWhenTheToleranceCoversIt() throws Exception {
         CliRun run = CliRun.of("evaluate", "--alerts", fixture("alerts.jsonl").toString(),
                 "--labels", fixture("labels.json").toString(), "--tolerance", "15m", "--format", "json");

@@ -81,7 +81,8 @@ class MainTest {
         assertTrue(CliRun.of("evaluate", "--help").out().contains("Default: 5m"));
         assertTrue(CliRun.of("ingest", "--help").out().contains("Default: 10s"));
         String train = CliRun.of("train", "--help").out();
-        assertTrue(train.contains("Default: nginx") && train.contains("Default: 1m") && train.contains("Default: 20"), train);
+        assertTrue(train.contains("Default: nginx") && train.contains("Default: robust_z") && train.contains("Default: 5"),
+                train);
         String run = CliRun.of("run", "--help").out();
         assertTrue(run.contains("Default: gatewatch-state") && run.contains("Default: 127.0.0.1"), run);
     }
@@ -278,12 +279,13 @@ class MainTest {
             assertEquals(Duration.ofMinutes(5), evDefaults.tolerance);
 
             TrainCommand train = parse(new TrainCommand(parsers, sink), "--input", "a.log", "--out", "m", "--format",
-                    "apache", "--interval", "30s", "--min-requests", "5", "--config", "g.yaml");
-            assertEquals(List.of(Path.of("a.log"), Path.of("m"), "apache", Duration.ofSeconds(30), "5", "g.yaml"),
-                    List.of(train.input, train.out, train.format, train.interval, train.minRequestsText, train.configFile));
+                    "apache", "--algorithm", "isolation_forest", "--min-requests", "8", "--config", "g.yaml");
+            assertEquals(List.of(Path.of("a.log"), Path.of("m"), "apache", "isolation_forest", "8", "g.yaml"),
+                    List.of(train.input, train.out, train.format, train.algorithmText, train.minRequestsText,
+                            train.configFile));
             TrainCommand trDefaults = parse(new TrainCommand(parsers, sink), "--input", "a.log", "--out", "m");
-            assertEquals(List.of("nginx", Duration.ofMinutes(1), "20"),
-                    List.of(trDefaults.format, trDefaults.interval, trDefaults.minRequestsText));
+            assertEquals(List.of("nginx", "robust_z", "5"),
+                    List.of(trDefaults.format, trDefaults.algorithmText, trDefaults.minRequestsText));
 
             BenchCommand bench = parse(new BenchCommand(parsers, sink, sink), "--events", "2_000", "--clients", "50",
                     "--rate", "100", "--seconds", "3", "--partitions", "2", "--threads", "2");

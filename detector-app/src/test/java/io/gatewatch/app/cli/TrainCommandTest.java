@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatewatch.app.detect.AnomalyTraffic;
 import io.gatewatch.models.behaviour.AnomalyModel;
-import io.gatewatch.models.behaviour.BehaviourFeatures;
+import io.gatewatch.models.behaviour.Algorithm;
+import io.gatewatch.models.behaviour.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,27 +22,42 @@ class TrainCommandTest {
     Path dir;
 
     @Test
-    void shouldTrainAModelOnALogThatScoresAScannerAboveTheDefaultThreshold() throws Exception {
+    void shouldTrainACalibratedModelOnALogThatJudgesAScannerAnomalous() throws Exception {
         Path log = dir.resolve("access.log");
-        List<String> lines = new ArrayList<>(AnomalyTraffic.benignLog(12, 20, T0, 3));
+        List<String> lines = new ArrayList<>(AnomalyTraffic.benignLog(12, 60, T0, 3));
         lines.add("this is not an nginx line");
         Files.write(log, lines);
         Path out = dir.resolve("anomaly.model");
         CliRun run = CliRun.of("train", "--input", log.toString(), "--out", out.toString());
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.err().contains("(1 rejected), 240 vectors of 1m from 12 clients (min 20 requests each)"),
-                run.err());
-        assertTrue(run.err().matches("(?s).*trained in \\d+ ms; wrote .* \\(\\d+ bytes\\).*"), run.err());
-        assertTrue(run.err().matches("(?s).*scores on its own training data: p50 0\\.\\d{3}, p99 0\\.\\d{3}, .*"),
-                run.err());
+        assertTrue(run.err().contains("(1 rejected), 720 client-minutes from 12 clients, 2026-11-22T08:00:00Z to"
+                + " 2026-11-22T09:00:00Z"), run.err());
+        assertTrue(run.err().matches("(?s).*robust_z trained in \\d+ ms; wrote .* \\(\\d+ bytes\\).*"), run.err());
+        assertTrue(run.err().matches("(?s).*threshold \\d+\\.\\d{3} for 1 benign client a day, .*"), run.err());
         AnomalyModel model = AnomalyModel.load(out);
-        assertEquals(240, model.header().vectors());
-        assertEquals(60_000, model.header().intervalMs());
+        assertEquals(720, model.header().vectors());
+        assertEquals(Algorithm.ROBUST_Z, model.header().algorithm());
         List<String> scan = AnomalyTraffic.scannerMinute("203.0.113.5", T0, 1000, new Random(4));
-        var v = new io.gatewatch.app.detect.BehaviourVectors(60_000, 20, List.of());
+        var v = new io.gatewatch.app.detect.BehaviourVectors(List.of());
         AnomalyTraffic.events(scan).forEach(v::add);
-        BehaviourFeatures scanner = v.finish().getFirst();
-        assertTrue(model.score(scanner.values()) >= 0.75, "scanner scored " + model.score(scanner.values()));
+        Snapshot scanner = v.finish().getFirst().snapshot();
+        double score = model.score(scanner).score();
+        assertTrue(score > model.threshold(1), "scanner scored " + score + ", threshold " + model.threshold(1));
+    }
+
+    @Test
+    void shouldTrainAnIsolationForestWhenAsked() throws Exception {
+        Path log = dir.resolve("access.log");
+        Files.write(log, AnomalyTraffic.benignLog(6, 30, T0, 4));
+        Path out = dir.resolve("forest.model");
+        CliRun run = CliRun.of("train", "--input", log.toString(), "--out", out.toString(), "--algorithm",
+                "isolation_forest");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(Algorithm.ISOLATION_FOREST, AnomalyModel.load(out).header().algorithm());
+        CliRun bad = CliRun.of("train", "--input", log.toString(), "--out", out.toString(), "--algorithm", "svm");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("train: --algorithm = svm: unknown algorithm 'svm'; known: isolation_forest,"
+                + " robust_z"), bad.err());
     }
 
     @Test
@@ -50,8 +66,7 @@ class TrainCommandTest {
         Files.write(log, AnomalyTraffic.benignLog(2, 3, T0, 5));
         CliRun run = CliRun.of("train", "--input", log.toString(), "--out", dir.resolve("m").toString());
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("train: " + log + " gave 6 intervals of 1m with at least 20 requests"),
-                run.err());
+        assertTrue(run.err().startsWith("train: " + log + " gave 6 client-minutes"), run.err());
         assertTrue(Files.notExists(dir.resolve("m")));
     }
 

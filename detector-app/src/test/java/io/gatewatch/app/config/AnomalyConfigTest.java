@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gatewatch.models.behaviour.AnomalyModel;
-import io.gatewatch.models.behaviour.BehaviourFeatures;
+import io.gatewatch.app.detect.AnomalyTraffic;
+import io.gatewatch.models.behaviour.Algorithm;
 import io.gatewatch.schema.Alert;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,16 +32,9 @@ class AnomalyConfigTest {
                 .orElseThrow().base();
     }
 
-    private Path model(Duration interval) throws IOException {
-        Random r = new Random(5);
-        double[][] data = new double[50][BehaviourFeatures.DIMENSION];
-        for (double[] v : data) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] = r.nextDouble();
-            }
-        }
-        Path file = dir.resolve("m-" + interval.toSeconds() + ".model");
-        AnomalyModel.train(data, interval.toMillis()).save(file);
+    private Path model() throws IOException {
+        Path file = dir.resolve("m.model");
+        AnomalyTraffic.trainedModel(5, Algorithm.ROBUST_Z).save(file);
         return file;
     }
 
@@ -53,30 +46,27 @@ class AnomalyConfigTest {
         assertEquals(Alert.Severity.LOW, a.settings().severity());
         assertEquals(Duration.ofHours(1), a.settings().cooldown());
         assertNull(a.model());
-        assertEquals(0.75, a.threshold());
-        assertEquals(Duration.ofMinutes(1), a.interval());
-        assertEquals(20, a.minRequests());
+        assertEquals(1.0, a.falsePositivesPerDay());
+        assertEquals(3, a.explain());
     }
 
     @Test
     void shouldReadAnEnabledBlockWithAValidModel() throws Exception {
-        Path m = model(Duration.ofMinutes(2));
+        Path m = model();
         AnomalyConfig a = anomaly(loader.parse("""
                 detectors:
                   anomaly:
                     enabled: true
                     mode: alert
                     model: %s
-                    threshold: 0.8
-                    interval: 2m
-                    min_requests: 50
+                    false_positives_per_day: 0.5
+                    explain: 5
                 """.formatted(m), "g.yaml"));
         assertEquals(true, a.settings().enabled());
         assertEquals(Alert.Mode.ALERT, a.settings().mode());
         assertEquals(m, a.model());
-        assertEquals(0.8, a.threshold());
-        assertEquals(Duration.ofMinutes(2), a.interval());
-        assertEquals(50, a.minRequests());
+        assertEquals(0.5, a.falsePositivesPerDay());
+        assertEquals(5, a.explain());
     }
 
     @Test
@@ -90,19 +80,18 @@ class AnomalyConfigTest {
     @Test
     void shouldReportEveryBadValueWithItsKey() {
         assertEquals(List.of(
-                "g.yaml:3: detectors.anomaly.threshold = 1.5: out of range (allowed: 0 to 1)",
-                "g.yaml:4: detectors.anomaly.interval = 5s: out of range (allowed: 10s to 1h)",
-                "g.yaml:5: detectors.anomaly.min_requests = 0: out of range (allowed: 1 to 1000000)",
-                "g.yaml:6: detectors.anomaly.modle = m.bin: unknown key (allowed: enabled, mode, severity,"
-                        + " cooldown, allowlist, model, threshold, interval, min_requests)"),
+                "g.yaml:3: detectors.anomaly.false_positives_per_day = -1: out of range (allowed: 0 to 10000)",
+                "g.yaml:4: detectors.anomaly.explain = 0: out of range (allowed: 1 to 10)",
+                "g.yaml:5: detectors.anomaly.threshold = 0.75: unknown key (allowed: enabled, mode, severity,"
+                        + " cooldown, allowlist, model, false_positives_per_day, explain)"),
                 problems("""
                         detectors:
                           anomaly:
-                            threshold: 1.5
-                            interval: 5s
-                            min_requests: 0
-                            modle: m.bin
-                        """).stream().sorted((a, b) -> a.contains("modle") ? 1 : b.contains("modle") ? -1 : 0).toList());
+                            false_positives_per_day: -1
+                            explain: 0
+                            threshold: 0.75
+                        """).stream().sorted((a, b) -> a.contains("threshold") ? 1 : b.contains("threshold") ? -1 : 0)
+                        .toList());
     }
 
     @Test
@@ -118,21 +107,14 @@ class AnomalyConfigTest {
     }
 
     @Test
-    void shouldRefuseAnIntervalOtherThanTheModelWasTrainedOn() throws IOException {
-        Path m = model(Duration.ofMinutes(1));
-        assertEquals(List.of(
-                "g.yaml:2: detectors.anomaly.interval = 5m: the model was trained on 1m intervals; use that, or"
-                        + " retrain with --interval 5m"),
-                problems("detectors:\n  anomaly: {enabled: true, interval: 5m, model: " + m + "}\n"));
-    }
-
-    @Test
-    void shouldNotLetARouteOverrideChangeTheModelOrInterval() throws IOException {
-        Path m = model(Duration.ofMinutes(1));
-        assertEquals(List.of(
-                "g.yaml:6: detectors.anomaly.overrides[0].interval = 2m: cannot be overridden per route: it shapes"
-                        + " the state kept per client; set it in the detector's own block"),
-                problems("detectors:\n  anomaly:\n    enabled: true\n    model: " + m
-                        + "\n    overrides:\n      - {route: /api/**, interval: 2m}\n"));
+    void shouldRefuseAModelOfAnOlderFormat() throws IOException {
+        Path old = dir.resolve("old.model");
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(Files.newOutputStream(old))) {
+            out.writeUTF(AnomalyModel.MAGIC);
+            out.writeInt(1);
+        }
+        assertEquals(List.of("g.yaml:2: detectors.anomaly.model = " + old + ": model file " + old + " has format version 1, this"
+                        + " Gatewatch reads version 2: retrain it with ./detector train"),
+                problems("detectors:\n  anomaly: {enabled: true, model: " + old + "}\n"));
     }
 }

@@ -28,14 +28,14 @@ class GatewatchKeysTest {
                 }
             }
         }
-        assertEquals(13, stateKeys, "interval x2, half_life, fast_window, slow_window, window x3, walk_window,"
-                + " volume_window, routes_tracked, model, heavy_hitters");
+        assertEquals(11, stateKeys, "interval, half_life, fast_window, slow_window, window x3, walk_window,"
+                + " volume_window, routes_tracked, heavy_hitters");
     }
 
     @Test
     void shouldListTheLiveKeysForTheReloadPath() {
         List<String> live = GatewatchKeys.root(Set.of("nginx")).livePaths("");
-        for (String key : List.of("detectors.credential_stuffing.windows[].max_failures", "detectors.anomaly.threshold",
+        for (String key : List.of("detectors.credential_stuffing.windows[].max_failures", "detectors.anomaly.false_positives_per_day",
                 "allowlist.cidrs", "alerting.sinks", "detectors.reconnaissance.mode", "login_routes")) {
             assertTrue(live.contains(key), key);
         }

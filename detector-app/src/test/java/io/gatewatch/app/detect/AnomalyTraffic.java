@@ -4,7 +4,8 @@ import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.config.RouteGlob;
 import io.gatewatch.app.sim.CombinedLogLine;
 import io.gatewatch.models.behaviour.AnomalyModel;
-import io.gatewatch.models.behaviour.BehaviourFeatures;
+import io.gatewatch.models.behaviour.Algorithm;
+import io.gatewatch.models.behaviour.AnomalyTrainer;
 import io.gatewatch.schema.ApiEvent;
 import io.gatewatch.schema.parse.LogParser;
 import io.gatewatch.schema.parse.ParseResult;
@@ -89,12 +90,11 @@ public final class AnomalyTraffic {
     }
 
     /** A model trained as {@code ./detector train} would train it on {@link #benignLog}. */
-    public static AnomalyModel trainedModel(long seed) {
+    public static AnomalyModel trainedModel(long seed, Algorithm algorithm) {
         List<RouteGlob> logins = GatewatchConfig.DEFAULT_LOGIN_ROUTES.stream().map(RouteGlob::parse).toList();
-        BehaviourVectors v = new BehaviourVectors(MINUTE, 20, logins);
-        events(benignLog(30, 40, Instant.parse("2026-11-22T08:00:00Z"), seed)).forEach(v::add);
-        double[][] data = v.finish().stream().map(BehaviourFeatures::values).toArray(double[][]::new);
-        return AnomalyModel.train(data, MINUTE);
+        BehaviourVectors v = new BehaviourVectors(logins);
+        events(benignLog(30, 120, Instant.parse("2026-11-22T08:00:00Z"), seed)).forEach(v::add);
+        return AnomalyTrainer.train(v.finish(), algorithm, 5);
     }
 
     private static ApiEvent event(LogParser p, String line) {

@@ -70,7 +70,7 @@ class DetectorFixturesTest {
             try {
                 Path file = Files.createTempFile("gatewatch-fixture", ".model");
                 file.toFile().deleteOnExit();
-                AnomalyTraffic.trainedModel(2).save(file);
+                AnomalyTraffic.trainedModel(2, io.gatewatch.models.behaviour.Algorithm.ROBUST_Z).save(file);
                 return file;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

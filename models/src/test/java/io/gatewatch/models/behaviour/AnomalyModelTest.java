@@ -4,133 +4,160 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AnomalyModelTest {
-    static final long MINUTE = 60_000;
+    private static final long T0 = 1_700_000_400_000L;
+    private static final long MINUTE = 60_000;
 
-    /** Ordinary API clients: 20-60 requests a minute, few errors, a handful of routes, mostly GET. */
-    static double[][] benign(int n, long seed) {
+    @TempDir
+    Path dir;
+
+    /** Shoppers: a few requests a minute over a few routes, now and then a 404 or a failed login. */
+    static List<AnomalyTrainer.Example> shoppers(int clients, int minutes, long seed) {
         Random r = new Random(seed);
-        double[][] out = new double[n][];
-        for (int i = 0; i < n; i++) {
-            out[i] = new double[] {
-                Math.log1p(20 + r.nextInt(40)),
-                r.nextDouble() * 0.05,
-                r.nextDouble() * 0.01,
-                3 + r.nextInt(8),
-                0.2 + r.nextDouble() * 0.4,
-                r.nextDouble() * 0.05,
-                7 + r.nextDouble() * 2,
-                0.1 + r.nextDouble() * 0.3,
-                r.nextDouble() * 0.2,
-            };
+        List<AnomalyTrainer.Example> out = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            MultiScaleFeatures f = new MultiScaleFeatures();
+            int start = r.nextInt(minutes / 2);
+            for (int m = start; m < start + minutes / 2; m++) {
+                int n = 5 + r.nextInt(10);
+                for (int i = 0; i < n; i++) {
+                    long ts = T0 + m * MINUTE + r.nextInt((int) MINUTE);
+                    String route = "/api/v1/products/{id}";
+                    boolean login = r.nextInt(50) == 0;
+                    Snapshot s = f.add(ts, login ? "/login" : route, login ? "/login" : "/api/v1/products/"
+                            + r.nextInt(5000), null, login ? "POST" : "GET", login && r.nextBoolean() ? 401
+                            : r.nextInt(40) == 0 ? 404 : 200, 2000L + r.nextInt(3000), "Mozilla", login);
+                    if (s != null) {
+                        out.add(new AnomalyTrainer.Example("ip:10.0." + c, s));
+                    }
+                }
+            }
+            Snapshot last = f.finish();
+            if (last != null) {
+                out.add(new AnomalyTrainer.Example("ip:10.0." + c, last));
+            }
         }
         return out;
     }
 
-    static double[] typical() {
-        return new double[] {Math.log1p(40), 0.025, 0.005, 6, 0.4, 0.025, 8, 0.25, 0.1};
+    /** A stuffer's minute: 60 failed logins. */
+    static Snapshot stuffer() {
+        MultiScaleFeatures f = new MultiScaleFeatures();
+        for (int i = 0; i < 60; i++) {
+            f.add(T0 + i * 1000, "/login", "/login", null, "POST", 401, 60L, "python-requests", true);
+        }
+        return f.finish();
     }
 
-    /** A scanner: fifty times the requests, nine in ten answered 404, every request a new path. */
-    static double[] scanner() {
-        return new double[] {Math.log1p(2000), 0.9, 0.0, 120, 1.0, 0.0, 5, 0.05, 0.0};
-    }
-
-    @Test
-    void shouldScoreAScannerAboveTheThresholdAndTypicalClientsBelow() {
-        AnomalyModel model = AnomalyModel.train(benign(2000, 1), MINUTE);
-        assertTrue(model.score(scanner()) > 0.75, "scanner scored " + model.score(scanner()));
-        assertTrue(model.score(typical()) < 0.25, "typical scored " + model.score(typical()));
-        double[][] fresh = benign(500, 2);
-        long above = java.util.Arrays.stream(fresh).filter(v -> model.score(v) >= 0.75).count();
-        assertTrue(above <= 5, above + " of 500 benign vectors not seen in training scored at or above 0.75");
+    static Snapshot shopperMinute(long seed) {
+        return shoppers(1, 4, seed).getFirst().snapshot();
     }
 
     @Test
-    void shouldTrainOnASmallSetToo() {
-        AnomalyModel model = AnomalyModel.train(benign(30, 6), MINUTE);
-        // thirty vectors make a noisy calibration (Smile trains trees in parallel, unseeded): the scanner
-        // must still score past the training set's 99th percentile (0.5) and above a typical client
-        assertTrue(model.score(scanner()) > 0.5, "scanner scored " + model.score(scanner()));
-        assertTrue(model.score(scanner()) > model.score(typical()));
-        assertEquals(30, model.header().vectors());
+    void shouldScoreAStufferAboveTheCalibratedThresholdAndShoppersBelowWithEitherAlgorithm() {
+        List<AnomalyTrainer.Example> train = shoppers(200, 120, 1);
+        List<AnomalyTrainer.Example> fresh = shoppers(50, 120, 2);
+        for (Algorithm a : Algorithm.values()) {
+            AnomalyModel m = AnomalyTrainer.train(train, a, 5);
+            double threshold = m.threshold(1);
+            assertTrue(m.score(stuffer()).score() > threshold, a + ": stuffer " + m.score(stuffer()) + " vs " + threshold);
+            long alerted = fresh.stream().filter(e -> m.score(e.snapshot()).score() > threshold)
+                    .map(AnomalyTrainer.Example::client).distinct().count();
+            assertTrue(alerted <= 2, a + ": " + alerted + " of 50 fresh shoppers over the threshold");
+        }
     }
 
     @Test
-    void shouldNameTheFeaturesFurthestFromTrainingFirst() {
-        AnomalyModel model = AnomalyModel.train(benign(1000, 3), MINUTE);
-        List<AnomalyModel.Deviation> top = model.furthest(scanner(), 3);
+    void shouldExplainAStufferByItsFailedLoginsAgainstThePeersP99() {
+        AnomalyModel m = AnomalyTrainer.train(shoppers(200, 120, 3), Algorithm.ROBUST_Z, 5);
+        List<AnomalyModel.Contribution> top = m.explain(stuffer(), null, 3);
         assertEquals(3, top.size());
-        assertEquals(List.of("distinct_routes", "error_4xx_ratio", "requests_log1p").stream().sorted().toList(),
-                top.stream().map(AnomalyModel.Deviation::feature).sorted().toList());
-        assertTrue(top.get(0).z() > top.get(2).z() && top.get(2).z() > 5, "z " + top);
+        AnomalyModel.Contribution first = top.getFirst();
+        assertTrue(top.stream().allMatch(c -> c.value() > c.peersP99()), "every named feature is above peers: " + top);
+        assertEquals(m.score(stuffer()).score(), first.contribution(), 1e-9, "the top term is the score itself");
+        AnomalyModel forest = AnomalyTrainer.train(shoppers(60, 40, 3), Algorithm.ISOLATION_FOREST, 5);
+        AnomalyModel.Contribution ablated = forest.explain(stuffer(), null, 1).getFirst();
+        assertTrue(ablated.contribution() > 0, "setting the top feature to the median lowers the score: " + ablated);
+        assertTrue(first.value() > first.peersP99(), first.toString());
+        assertTrue(first.description().contains(" in "), first.description());
     }
 
     @Test
-    void shouldGiveIdenticalScoresAfterASaveAndLoadRoundTrip(@TempDir Path dir) throws Exception {
-        AnomalyModel model = AnomalyModel.train(benign(500, 4), MINUTE);
-        Path file = dir.resolve("model.bin");
-        model.save(file);
-        AnomalyModel loaded = AnomalyModel.load(file);
-        for (double[] v : benign(50, 5)) {
-            assertEquals(model.score(v), loaded.score(v));
+    void shouldJudgeAKnownBusyClientByItsOwnRangeToo() {
+        List<AnomalyTrainer.Example> train = new ArrayList<>(shoppers(200, 240, 4));
+        // A partner: 200 requests every minute for 4 hours, far above every shopper.
+        MultiScaleFeatures partner = new MultiScaleFeatures();
+        for (int m = 0; m < 240; m++) {
+            for (int i = 0; i < 200; i++) {
+                Snapshot s = partner.add(T0 + m * MINUTE + i * 300, "/api/v1/orders", "/api/v1/orders", null, "GET",
+                        200, 900L, "partner/1.0", false);
+                if (s != null) {
+                    train.add(new AnomalyTrainer.Example("user:partner", s));
+                }
+            }
         }
-        assertEquals(model.score(scanner()), loaded.score(scanner()));
-        assertEquals(MINUTE, loaded.header().intervalMs());
-        assertEquals(500, loaded.header().vectors());
-        assertEquals(BehaviourFeatures.NAMES, AnomalyModel.readHeader(file).features());
-    }
-
-    @Test
-    void shouldRefuseAFileThatIsNotAModel(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("notes.txt");
-        Files.writeString(file, "hello, not a model");
-        AnomalyModelException e = assertThrows(AnomalyModelException.class, () -> AnomalyModel.load(file));
-        assertEquals("model file " + file + " is not a Gatewatch anomaly model (it does not start with "
-                + "'gatewatch-anomaly-model')", e.getMessage());
-    }
-
-    @Test
-    void shouldRefuseAModelOfAnotherFormatVersion(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("old.bin");
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
-            out.writeUTF(AnomalyModel.MAGIC);
-            out.writeInt(0);
+        AnomalyModel m = AnomalyTrainer.train(train, Algorithm.ROBUST_Z, 5);
+        MultiScaleFeatures next = new MultiScaleFeatures();
+        for (int i = 0; i < 200; i++) {
+            next.add(T0 + 300 * MINUTE + i * 300, "/api/v1/orders", "/api/v1/orders", null, "GET", 200, 900L,
+                    "partner/1.0", false);
         }
-        AnomalyModelException e = assertThrows(AnomalyModelException.class, () -> AnomalyModel.load(file));
-        assertEquals("model file " + file + " has format version 0, this Gatewatch reads version 1:"
-                + " retrain it with ./detector train", e.getMessage());
+        Snapshot usual = next.finish();
+        assertTrue(m.score(usual, "user:partner").score() <= m.threshold(1), "the partner being itself");
+        assertTrue(m.score(usual, "ip:203.0.113.9").score() > m.score(usual, "user:partner").score(),
+                "a stranger doing the same is stranger");
     }
 
     @Test
-    void shouldRefuseAModelTrainedOnOtherFeatures(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("stale.bin");
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
-            out.writeUTF(AnomalyModel.MAGIC);
-            out.writeInt(AnomalyModel.FORMAT_VERSION);
-            out.writeLong(MINUTE);
-            out.writeInt(2);
-            out.writeUTF("requests_log1p");
-            out.writeUTF("error_ratio");
+    void shouldScoreTheSameAfterASaveAndALoadAndReadTheHeaderAlone() throws Exception {
+        for (Algorithm a : Algorithm.values()) {
+            AnomalyModel m = AnomalyTrainer.train(shoppers(40, 30, 5), a, 5).withVersion(7);
+            Path file = dir.resolve(a.id() + ".model");
+            m.save(file);
+            AnomalyModel back = AnomalyModel.load(file);
+            assertEquals(m.score(stuffer()), back.score(stuffer()));
+            assertEquals(m.score(shopperMinute(9)), back.score(shopperMinute(9)));
+            AnomalyModel.Header h = AnomalyModel.readHeader(file);
+            assertEquals(7, h.version());
+            assertEquals(a, h.algorithm());
+            assertEquals(FeatureSpace.NAMES, h.features());
+            assertEquals(m.threshold(1), back.threshold(1));
+            assertEquals(m.header().reference(), h.reference());
+            AnomalyModel fromBytes = AnomalyModel.fromBytes(m.toBytes(), "record 3");
+            assertEquals(m.score(stuffer()), fromBytes.score(stuffer()));
         }
-        AnomalyModelException e = assertThrows(AnomalyModelException.class, () -> AnomalyModel.readHeader(file));
-        assertEquals("model file " + file + " was trained on features [requests_log1p, error_ratio] but this"
-                + " Gatewatch computes " + BehaviourFeatures.NAMES + ": retrain it with ./detector train", e.getMessage());
     }
 
     @Test
-    void shouldRefuseAMissingFileWithAHint(@TempDir Path dir) {
-        Path file = dir.resolve("absent.bin");
-        AnomalyModelException e = assertThrows(AnomalyModelException.class, () -> AnomalyModel.load(file));
-        assertEquals("model file " + file + " does not exist: train one with ./detector train", e.getMessage());
+    void shouldRefuseBytesThatAreNotAModelOrAreTruncatedWithTheReason() throws IOException {
+        AnomalyModelException notModel = assertThrows(AnomalyModelException.class,
+                () -> AnomalyModel.fromBytes("hello".getBytes(), "record 1"));
+        assertEquals("record 1 is not a Gatewatch anomaly model (it does not start with 'gatewatch-anomaly-model')",
+                notModel.getMessage());
+        byte[] whole = AnomalyTrainer.train(shoppers(50, 30, 6), Algorithm.ROBUST_Z, 5).toBytes();
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+        AnomalyModelException truncated = assertThrows(AnomalyModelException.class,
+                () -> AnomalyModel.fromBytes(cut, "record 2"));
+        assertEquals("record 2 is truncated or corrupt: retrain it with ./detector train", truncated.getMessage());
+        Path absent = dir.resolve("absent.model");
+        assertEquals("model file " + absent + " does not exist: train one with ./detector train",
+                assertThrows(AnomalyModelException.class, () -> AnomalyModel.load(absent)).getMessage());
+        Files.writeString(dir.resolve("x"), "x");
+    }
+
+    @Test
+    void shouldRefuseToTrainOnFewerThanTwoSnapshots() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AnomalyTrainer.train(List.of(), Algorithm.ROBUST_Z, 5));
+        assertEquals("need at least 2 snapshots to train, got 0", e.getMessage());
     }
 }
