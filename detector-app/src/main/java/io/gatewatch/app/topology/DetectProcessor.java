@@ -51,6 +51,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private boolean eventsSincePunctuation;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> store;
+    private ReorderBuffer reorder;
 
     /**
      * @param loginFailureStatuses statuses of a login route that are failed logins, for the route tallies
@@ -80,11 +81,20 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        this.reorder = new ReorderBuffer(context.getStateStore(GatewatchTopology.CLIENT_REORDER),
+                rawPartitions(context.appConfigs().get(StreamsSettings.RAW_PARTITIONS)),
+                context.currentSystemTimeMs());
+        context.schedule(Duration.ofMillis(250), PunctuationType.WALL_CLOCK_TIME,
+                now -> reorder.punctuate(now, this::detect));
         Duration every = Duration.ofMillis(Math.max(60_000, idleExpiry.toMillis() / 24));
         context.schedule(every, PunctuationType.STREAM_TIME, this::expireIdle);
         if (tallyRoutes) {
             context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, now -> closeTallies());
         }
+    }
+
+    private static int rawPartitions(Object configured) {
+        return configured == null ? 0 : Integer.parseInt(configured.toString());
     }
 
     @Override
@@ -97,7 +107,9 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
                 String refused = timeWindow.reject(ts, context.currentSystemTimeMs());
                 if (refused != null) {
                     deadLetter(record, ok.bytes(), refused);
-                } else {
+                } else if (record.key() == null || reorder.admit(record.key(), ok.event(), ok.bytes(), ts,
+                        RawProgress.of(record.headers()), context.recordMetadata().map(m -> m.offset()).orElse(0L),
+                        context.currentSystemTimeMs(), this::detect)) {
                     detect(record.key(), ok.event(), ts);
                 }
             }
@@ -173,7 +185,8 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     }
 
     private void expireIdle(long streamTime) {
-        long cutoff = streamTime - idleExpiry.toMillis();
+        // stream time runs ahead of the events still held for ordering: their clients are not idle
+        long cutoff = Math.min(streamTime, reorder.passed(context.currentSystemTimeMs())) - idleExpiry.toMillis();
         List<String> idle = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = store.all()) {
             while (it.hasNext()) {
