@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
+import java.util.function.LongConsumer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -26,14 +28,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * store, so a crash loses none) until every raw partition that is still sending has passed its time;
  * then the held events are handed on oldest first. With one raw partition nothing is ever held.
  *
- * <p>A partition is not waited for once it is idle: it sent nothing to this task for {@link #QUIET}
- * (wall clock) while its newest event is within {@link #CAUGHT_UP} of the wall clock (live traffic:
- * a quiet partition would otherwise hold everything back), or for {@link #STALLED} whatever its time (a
- * backlog partition that no shipper writes to), and none is once no partition has sent anything for
- * {@link #QUIET} (the end of a backlog: the partitions rarely run out at the same event time). A partition that is
- * merely behind in a backlog is waited for: there its normalize task can be hours of events behind the
- * others for seconds at a time. An event is never held more than {@link #MAX_SPREAD} of event time
- * behind the newest progress, so one raw partition fed only by a gateway with a slow clock delays the
+ * <p>A partition is not waited for once it has sent nothing to this task for {@link #QUIET} (wall clock)
+ * and has run out of records: this instance reads it to its end ({@link RawLag}), or, read by another
+ * instance, its newest event is within {@link #CAUGHT_UP} of the wall clock (live traffic) or it has been
+ * quiet for {@link #STALLED} (a partition no shipper writes to). A quiet partition that is only behind is
+ * waited for: in a backlog a busy stream thread can leave one raw partition unread for seconds while it
+ * works through hours of another's events. An event is never held more than {@link #MAX_SPREAD} of event
+ * time behind the newest progress, so one raw partition fed only by a gateway with a slow clock delays the
  * others by that much at most.
  */
 final class ReorderBuffer {
@@ -43,6 +44,8 @@ final class ReorderBuffer {
     static final Duration MAX_SPREAD = Duration.ofHours(6);
     private static final byte PROGRESS = 0;
     private static final byte HELD = 1;
+    /** A partition not heard from since the task started: quiet from the first event on (the clock at init may be stale). */
+    private static final long SINCE_FIRST_CALL = Long.MIN_VALUE;
 
     /** What to do with an event that may go on, in event-time order. */
     interface Sink {
@@ -54,7 +57,8 @@ final class ReorderBuffer {
     private final Map<Integer, Long> newest = new HashMap<>();
     private final Map<Integer, Long> lastArrival = new HashMap<>();
     private final Map<Integer, Long> unsaved = new HashMap<>();
-    private long lastAnyArrival;
+    private final IntToLongFunction lagOf;
+    private final LongConsumer heldChange;
     private long held;
     private long oldestHeld = Long.MAX_VALUE;
 
@@ -62,10 +66,14 @@ final class ReorderBuffer {
      * Reads back what a previous run of the task held and how far each partition had got.
      *
      * @param rawPartitions the raw topic's partition count, each waited for before it is first seen; 0 if unknown
+     * @param lagOf         records this instance has still to read from a raw partition, or {@link RawLag#UNKNOWN}
+     * @param heldChange    told of every change in the number of events held, for the metric
      */
-    ReorderBuffer(KeyValueStore<Bytes, byte[]> store, int rawPartitions, long now) {
+    ReorderBuffer(KeyValueStore<Bytes, byte[]> store, int rawPartitions, IntToLongFunction lagOf,
+            LongConsumer heldChange) {
         this.store = store;
-        this.lastAnyArrival = now;
+        this.lagOf = lagOf;
+        this.heldChange = heldChange;
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> kv = it.next();
@@ -73,17 +81,18 @@ final class ReorderBuffer {
                 if (k.get() == PROGRESS) {
                     int partition = k.getInt();
                     newest.put(partition, ByteBuffer.wrap(kv.value).getLong());
-                    lastArrival.put(partition, now);
+                    lastArrival.put(partition, SINCE_FIRST_CALL);
                 } else {
                     held++;
                     oldestHeld = Math.min(oldestHeld, k.getLong());
                 }
             }
         }
+        heldChange.accept(held);
         // In a backlog one normalize task can write its whole partition before another writes anything.
         for (int p = 0; p < rawPartitions; p++) {
             newest.putIfAbsent(p, -1L);
-            lastArrival.putIfAbsent(p, now);
+            lastArrival.putIfAbsent(p, SINCE_FIRST_CALL);
         }
     }
 
@@ -99,7 +108,6 @@ final class ReorderBuffer {
             return true; // not from the normalize stage: nothing to order it by
         }
         lastArrival.put(progress.partition(), now);
-        lastAnyArrival = now;
         Long before = newest.get(progress.partition());
         if (before == null || progress.newest() > before) {
             newest.put(progress.partition(), progress.newest());
@@ -112,6 +120,7 @@ final class ReorderBuffer {
         }
         store.put(heldKey(ts, offset), heldValue(key, bytes));
         held++;
+        heldChange.accept(1);
         oldestHeld = Math.min(oldestHeld, ts);
         return false;
     }
@@ -129,19 +138,20 @@ final class ReorderBuffer {
         unsaved.clear();
     }
 
-    /** Events held now: a gauge of how far the raw partitions are apart. */
-    long held() {
-        return held;
+    /** The task is closing (a restart, a move to another instance): its held events stay in the store. */
+    void close() {
+        heldChange.accept(-held);
+        held = 0;
     }
 
     /** The event time every partition still sending has passed; events up to it may go. */
     long passed(long now) {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        boolean taskQuiet = now - lastAnyArrival >= QUIET.toMillis();
+        lastArrival.replaceAll((partition, at) -> at == SINCE_FIRST_CALL ? now : at);
         for (Map.Entry<Integer, Long> e : newest.entrySet()) {
             max = Math.max(max, e.getValue());
-            if (!taskQuiet && !idle(now - lastArrival.getOrDefault(e.getKey(), now), now - e.getValue())) {
+            if (!idle(e.getKey(), now - lastArrival.get(e.getKey()), now - e.getValue())) {
                 min = Math.min(min, e.getValue());
             }
         }
@@ -149,9 +159,15 @@ final class ReorderBuffer {
                 max - MAX_SPREAD.toMillis());
     }
 
-    private static boolean idle(long silentMillis, long behindWallClockMillis) {
-        return silentMillis >= STALLED.toMillis()
-                || silentMillis >= QUIET.toMillis() && behindWallClockMillis <= CAUGHT_UP.toMillis();
+    private boolean idle(int partition, long silentMillis, long behindWallClockMillis) {
+        if (silentMillis < QUIET.toMillis()) {
+            return false;
+        }
+        long lag = lagOf.applyAsLong(partition);
+        if (lag != RawLag.UNKNOWN) {
+            return lag == 0;
+        }
+        return silentMillis >= STALLED.toMillis() || behindWallClockMillis <= CAUGHT_UP.toMillis();
     }
 
     private void releaseThrough(long through, Sink sink) {
@@ -166,6 +182,7 @@ final class ReorderBuffer {
             store.delete(kv.key);
             held--;
         }
+        heldChange.accept(-due.size());
         oldestHeld = held == 0 ? Long.MAX_VALUE : through + 1;
         for (KeyValue<Bytes, byte[]> kv : due) {
             long ts = ByteBuffer.wrap(kv.key.get(), 1, Long.BYTES).getLong();

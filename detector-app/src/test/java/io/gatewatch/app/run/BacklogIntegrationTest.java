@@ -87,10 +87,11 @@ class BacklogIntegrationTest {
                 }
                 long deadline = System.nanoTime() + DEADLINE.toNanos();
                 while (metrics.count("gatewatch.raw.records") < lines.size()
-                        || metrics.count("gatewatch.events.detected") < metrics.count("gatewatch.events.parsed")) {
+                        || metrics.count("gatewatch.events.detected") < metrics.count("gatewatch.events.parsed")
+                        || metrics.held() > 0) {
                     if (System.nanoTime() > deadline || pipeline.failure() != null) {
                         fail(name + ": not done: " + metrics.count("gatewatch.raw.records") + " of " + lines.size()
-                                + " lines, failure " + pipeline.failure());
+                                + " lines, " + metrics.held() + " events held, failure " + pipeline.failure());
                     }
                     Thread.sleep(100);
                 }
