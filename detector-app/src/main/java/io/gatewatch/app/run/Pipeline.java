@@ -7,7 +7,6 @@ import io.gatewatch.app.health.StreamsHealthCheck;
 import io.gatewatch.app.config.KafkaSettings.ProcessingGuarantee;
 import io.gatewatch.app.metrics.GatewatchMetrics;
 import io.gatewatch.app.topology.GatewatchTopology;
-import io.gatewatch.app.topology.RawLag;
 import io.gatewatch.app.topology.SharedRocksDbMemory;
 import io.gatewatch.app.topology.StreamsSettings;
 import io.gatewatch.schema.parse.Parsers;
@@ -58,8 +57,6 @@ public final class Pipeline implements AutoCloseable {
         rocksDb = new SharedRocksDbMemory(config.kafka().rocksDb());
         Properties props = StreamsSettings.of(config.kafka(), bootstrapServers, stateDir);
         props.put(SharedRocksDbMemory.CONFIG, rocksDb);
-        RawLag rawLag = new RawLag(config.kafka().topics().raw());
-        props.put(RawLag.CONFIG, rawLag);
         props.put(StreamsSettings.RAW_PARTITIONS,
                 TopicSetup.partitions(bootstrapServers, config.kafka(), config.kafka().topics().raw()));
         props.putAll(overrides);
@@ -67,7 +64,6 @@ public final class Pipeline implements AutoCloseable {
         // Stored sections with another shape are reset on first touch; this line is what they are compared with.
         log.info("detector state shapes (version/fingerprint): {}", detectors.shapes(config.detectors()));
         streams = new KafkaStreams(GatewatchTopology.build(config, parsers, metrics, detectors), props);
-        rawLag.bind(streams::metrics);
         streamsMetrics = metrics.bind(streams);
         health = new StreamsHealth(() -> streams.metadataForLocalThreads().size());
         streams.setGlobalStateRestoreListener(new RestoreProgress(metrics.registry()));

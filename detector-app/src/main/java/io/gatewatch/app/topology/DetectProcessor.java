@@ -83,7 +83,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         this.store = context.getStateStore(storeName);
         this.reorder = new ReorderBuffer(context.getStateStore(GatewatchTopology.CLIENT_REORDER),
                 rawPartitions(context.appConfigs().get(StreamsSettings.RAW_PARTITIONS)),
-                lagOf(context.appConfigs().get(RawLag.CONFIG)), metrics::held);
+                metrics::held);
         context.schedule(Duration.ofMillis(250), PunctuationType.WALL_CLOCK_TIME,
                 now -> reorder.punctuate(now, this::detect));
         Duration every = Duration.ofMillis(Math.max(60_000, idleExpiry.toMillis() / 24));
@@ -91,13 +91,6 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         if (tallyRoutes) {
             context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, now -> closeTallies());
         }
-    }
-
-    private static java.util.function.IntToLongFunction lagOf(Object configured) {
-        if (configured instanceof RawLag lag) {
-            return lag::lag;
-        }
-        return partition -> RawLag.UNKNOWN;
     }
 
     private static int rawPartitions(Object configured) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntToLongFunction;
 import java.util.function.LongConsumer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -29,13 +28,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * then the held events are handed on oldest first. With one raw partition nothing is ever held.
  *
  * <p>A partition is not waited for once it has sent nothing to this task for {@link #QUIET} (wall clock)
- * and has run out of records: this instance reads it to its end ({@link RawLag}), or, read by another
- * instance, its newest event is within {@link #CAUGHT_UP} of the wall clock (live traffic) or it has been
- * quiet for {@link #STALLED} (a partition no shipper writes to). A quiet partition that is only behind is
- * waited for: in a backlog a busy stream thread can leave one raw partition unread for seconds while it
- * works through hours of another's events. An event is never held more than {@link #MAX_SPREAD} of event
- * time behind the newest progress, so one raw partition fed only by a gateway with a slow clock delays the
- * others by that much at most.
+ * while its newest event is within {@link #CAUGHT_UP} of the wall clock (live traffic: a quiet partition
+ * would otherwise hold everything back), or for {@link #STALLED} whatever its time (a partition no shipper
+ * writes to, or one that ran out of records before the others at the end of a backlog). A quiet partition
+ * that is behind is waited for: in a backlog a busy stream thread can leave one raw partition unprocessed
+ * for seconds (9 s measured on a loaded machine) while it works through hours of another's events, and the
+ * consumer's lag cannot tell (it counts records fetched, not processed). An event is never held more than
+ * {@link #MAX_SPREAD} of event time behind the newest progress, so one raw partition fed only by a gateway
+ * with a slow clock delays the others by that much at most.
  */
 final class ReorderBuffer {
     static final Duration QUIET = Duration.ofSeconds(1);
@@ -57,7 +57,6 @@ final class ReorderBuffer {
     private final Map<Integer, Long> newest = new HashMap<>();
     private final Map<Integer, Long> lastArrival = new HashMap<>();
     private final Map<Integer, Long> unsaved = new HashMap<>();
-    private final IntToLongFunction lagOf;
     private final LongConsumer heldChange;
     private long held;
     private long oldestHeld = Long.MAX_VALUE;
@@ -66,13 +65,10 @@ final class ReorderBuffer {
      * Reads back what a previous run of the task held and how far each partition had got.
      *
      * @param rawPartitions the raw topic's partition count, each waited for before it is first seen; 0 if unknown
-     * @param lagOf         records this instance has still to read from a raw partition, or {@link RawLag#UNKNOWN}
      * @param heldChange    told of every change in the number of events held, for the metric
      */
-    ReorderBuffer(KeyValueStore<Bytes, byte[]> store, int rawPartitions, IntToLongFunction lagOf,
-            LongConsumer heldChange) {
+    ReorderBuffer(KeyValueStore<Bytes, byte[]> store, int rawPartitions, LongConsumer heldChange) {
         this.store = store;
-        this.lagOf = lagOf;
         this.heldChange = heldChange;
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
             while (it.hasNext()) {
@@ -127,11 +123,6 @@ final class ReorderBuffer {
 
     /** On a wall-clock punctuation: partitions gone quiet are no longer waited for; progress is saved. */
     void punctuate(long now, Sink sink) {
-        if (System.getenv("GW_DEBUG_REORDER") != null && held > 0) {
-            StringBuilder b = new StringBuilder("REORDER held=" + held + " passed=" + java.time.Instant.ofEpochMilli(passed(now)));
-            newest.forEach((p, t) -> b.append(" p").append(p).append('=').append(java.time.Instant.ofEpochMilli(t)).append(" age=").append(now - lastArrival.get(p)));
-            System.err.println(b);
-        }
         releaseThrough(passed(now), sink);
         unsaved.forEach((partition, time) -> store.put(progressKey(partition),
                 ByteBuffer.allocate(Long.BYTES).putLong(time).array()));
@@ -151,7 +142,7 @@ final class ReorderBuffer {
         lastArrival.replaceAll((partition, at) -> at == SINCE_FIRST_CALL ? now : at);
         for (Map.Entry<Integer, Long> e : newest.entrySet()) {
             max = Math.max(max, e.getValue());
-            if (!idle(e.getKey(), now - lastArrival.get(e.getKey()), now - e.getValue())) {
+            if (!idle(now - lastArrival.get(e.getKey()), now - e.getValue())) {
                 min = Math.min(min, e.getValue());
             }
         }
@@ -159,15 +150,9 @@ final class ReorderBuffer {
                 max - MAX_SPREAD.toMillis());
     }
 
-    private boolean idle(int partition, long silentMillis, long behindWallClockMillis) {
-        if (silentMillis < QUIET.toMillis()) {
-            return false;
-        }
-        long lag = lagOf.applyAsLong(partition);
-        if (lag != RawLag.UNKNOWN) {
-            return lag == 0;
-        }
-        return silentMillis >= STALLED.toMillis() || behindWallClockMillis <= CAUGHT_UP.toMillis();
+    private static boolean idle(long silentMillis, long behindWallClockMillis) {
+        return silentMillis >= STALLED.toMillis()
+                || silentMillis >= QUIET.toMillis() && behindWallClockMillis <= CAUGHT_UP.toMillis();
     }
 
     private void releaseThrough(long through, Sink sink) {
