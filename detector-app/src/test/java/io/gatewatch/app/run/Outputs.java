@@ -19,6 +19,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * (its JSON) and each alert (id and revision) with the number of times it was written.
  */
 record Outputs(Map<String, Integer> events, Map<String, Integer> alerts) {
+    /** The alerts (id#revision detector client route) one run has and the other has not, for a failure message. */
+    static String alertsOnlyIn(Outputs a, Outputs b) {
+        return a.alerts.keySet().stream().filter(k -> !b.alerts.containsKey(k)).sorted().toList().toString();
+    }
+
     /** Copies beyond the other run's ({@code extra}), copies short of it ({@code missing}), and keys it never had. */
     record Difference(int extra, int missing, int unexpected) {
     }
@@ -51,7 +56,8 @@ record Outputs(Map<String, Integer> events, Map<String, Integer> alerts) {
         Map<String, Integer> alerts = new HashMap<>();
         for (byte[] value : readAll(bootstrapServers, topics.alerts())) {
             Alert a = alertJson.deserializer().deserialize(null, value);
-            alerts.merge(a.alertId() + "#" + a.revision(), 1, Integer::sum);
+            alerts.merge(a.alertId() + "#" + a.revision() + " " + a.detector() + " "
+                    + (a.client() == null ? "-" : a.client().key()) + " " + a.route(), 1, Integer::sum);
         }
         Map<String, Integer> events = new HashMap<>();
         for (byte[] value : readAll(bootstrapServers, topics.events())) {

@@ -87,8 +87,8 @@ class StreamsFaultIntegrationTest {
         assertEquals(0, events.missing(), "events lost");
         assertEquals(0, events.extra(), "events written twice");
         assertEquals(0, alerts.extra(), "alerts (id, revision) written twice");
-        assertEquals(0, alerts.missing(), "alerts of the clean run missing");
-        assertEquals(0, alerts.unexpected(), "alerts the clean run did not raise");
+        assertEquals(0, alerts.missing(), "alerts of the clean run missing: " + Outputs.alertsOnlyIn(clean, r.outputs()));
+        assertEquals(0, alerts.unexpected(), "alerts the clean run did not raise: " + Outputs.alertsOnlyIn(r.outputs(), clean));
         assertTrue(r.recoveryMillis() >= 0, "processing resumed");
     }
 
