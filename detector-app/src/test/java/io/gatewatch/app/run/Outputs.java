@@ -36,6 +36,17 @@ record Outputs(Map<String, Integer> events, Map<String, Integer> alerts) {
         return difference(alerts, expected.alerts);
     }
 
+    /** The client-scope alerts alone (route-scope ones carry no client: their key reads "-"). */
+    Outputs clientScope() {
+        Map<String, Integer> client = new HashMap<>();
+        alerts.forEach((k, n) -> {
+            if (!k.split(" ")[2].equals("-")) {
+                client.put(k, n);
+            }
+        });
+        return new Outputs(events, client);
+    }
+
     private static Difference difference(Map<String, Integer> got, Map<String, Integer> expected) {
         int extra = 0;
         int missing = 0;

@@ -76,19 +76,30 @@ class StreamsFaultIntegrationTest {
         check(run("wipe-and-kill", Fault.WIPE_AND_KILL));
     }
 
+    /**
+     * Events and client-scope alerts must match the clean run exactly, and no alert (id and revision) may
+     * be written twice. Route-scope alerts are compared and printed but not asserted: the route stage's
+     * per-second tallies live in memory and close on the wall clock, so a pause or a crash changes them
+     * (docs/reliability.md, "Known gaps").
+     */
     private void check(Result r) {
         Outputs.Difference events = r.outputs().eventsAgainst(clean);
-        Outputs.Difference alerts = r.outputs().alertsAgainst(clean);
-        System.out.printf("fault: %s: alerts expected %d, received %d, duplicated %d, lost %d, unexpected %d; events"
-                        + " expected %d, lost %d, duplicated %d; recovery %d ms (%s)%n", r.name(), clean.alerts().size(),
-                r.outputs().alerts().size(), alerts.extra(), alerts.missing(), alerts.unexpected(), clean.events().size(),
+        Outputs.Difference all = r.outputs().alertsAgainst(clean);
+        Outputs.Difference client = r.outputs().clientScope().alertsAgainst(clean.clientScope());
+        System.out.printf("fault: %s: alerts expected %d, received %d, duplicated %d, lost %d (client scope: expected %d,"
+                        + " received %d, lost %d, unexpected %d; route scope: lost %d, unexpected %d); events expected %d,"
+                        + " lost %d, duplicated %d; recovery %d ms (%s)%n", r.name(), clean.alerts().size(),
+                r.outputs().alerts().size(), all.extra(), all.missing(), clean.clientScope().alerts().size(),
+                r.outputs().clientScope().alerts().size(), client.missing(), client.unexpected(),
+                all.missing() - client.missing(), all.unexpected() - client.unexpected(), clean.events().size(),
                 events.missing(), events.extra(), r.recoveryMillis(), r.fault().recoveryMeaning);
-        System.out.printf("fault: %s: restore after the restart: %s%n", r.name(), r.restores());
         assertEquals(0, events.missing(), "events lost");
         assertEquals(0, events.extra(), "events written twice");
-        assertEquals(0, alerts.extra(), "alerts (id, revision) written twice");
-        assertEquals(0, alerts.missing(), "alerts of the clean run missing: " + Outputs.alertsOnlyIn(clean, r.outputs()));
-        assertEquals(0, alerts.unexpected(), "alerts the clean run did not raise: " + Outputs.alertsOnlyIn(r.outputs(), clean));
+        assertEquals(0, all.extra(), "alerts (id, revision) written twice");
+        assertEquals(0, client.missing(), "client alerts of the clean run missing: "
+                + Outputs.alertsOnlyIn(clean.clientScope(), r.outputs().clientScope()));
+        assertEquals(0, client.unexpected(), "client alerts the clean run did not raise: "
+                + Outputs.alertsOnlyIn(r.outputs().clientScope(), clean.clientScope()));
         assertTrue(r.recoveryMillis() >= 0, "processing resumed");
     }
 
@@ -105,8 +116,7 @@ class StreamsFaultIntegrationTest {
         }
     }
 
-    /** @param restores what the restarted instance logged of its state restore */
-    record Result(String name, Fault fault, Outputs outputs, long recoveryMillis, String restores) {
+    record Result(String name, Fault fault, Outputs outputs, long recoveryMillis) {
     }
 
     private Result run(String name, Fault fault) throws Exception {
@@ -138,8 +148,7 @@ class StreamsFaultIntegrationTest {
             }
             progress.awaitDone(lines.size(), DONE_WITHIN, gatewatch);
         }
-        return new Result(name, fault, Outputs.read(kafka.bootstrapServers(), config.kafka().topics()), recovery,
-                restores(dir.resolve("run.out")));
+        return new Result(name, fault, Outputs.read(kafka.bootstrapServers(), config.kafka().topics()), recovery);
     }
 
     /** Applies the fault; returns the milliseconds from the fault (or the broker's return) to the next commit. */
@@ -167,15 +176,6 @@ class StreamsFaultIntegrationTest {
             }
             default -> throw new IllegalArgumentException(fault.name());
         }
-    }
-
-    /** The client-profile restore lines the restarted instance logged: records and milliseconds per partition. */
-    private static String restores(Path output) throws IOException {
-        List<String> restored = Files.readAllLines(output).stream()
-                .filter(l -> l.contains("restored store " + io.gatewatch.app.topology.GatewatchTopology.CLIENT_PROFILES))
-                .map(l -> l.substring(l.indexOf("restored store")))
-                .toList();
-        return restored.isEmpty() ? "none logged" : String.join("; ", restored);
     }
 
     private static void deleteTree(Path dir) throws IOException {
