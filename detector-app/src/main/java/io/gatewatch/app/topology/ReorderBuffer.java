@@ -19,9 +19,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Puts the events of one detect task back in event-time order across the raw partitions they came
  * from, so that a backlog gives the detections live traffic gives. Kafka Streams runs the normalize task
- * of each raw partition on its own and nothing keeps them in step: in a backlog one of them can be twenty
- * minutes of events ahead of another, and a client whose lines the shipper spread over the partitions
- * would reach the detectors out of order by far more than the grace.
+ * of each raw partition on its own and nothing keeps them in step: in a backlog one of them can write its
+ * whole partition, hours of events, before another starts, and a client whose lines the shipper spread over
+ * the partitions would reach the detectors out of order by far more than the grace.
  *
  * <p>Every event carries its raw partition's {@link RawProgress}. An event is held (in a changelogged
  * store, so a crash loses none) until every raw partition that is still sending has passed its time;
