@@ -28,9 +28,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * then the held events are handed on oldest first. With one raw partition nothing is ever held.
  *
  * <p>A partition is not waited for once it has sent nothing to this task for {@link #QUIET} (wall clock)
- * while its newest event is within {@link #CAUGHT_UP} of the wall clock (live traffic: a quiet partition
- * would otherwise hold everything back), or for {@link #STALLED} whatever its time (a partition no shipper
- * writes to, or one that ran out of records before the others at the end of a backlog). A quiet partition
+ * while the newest partition is within {@link #CAUGHT_UP} of the wall clock (live traffic: a quiet
+ * partition, or one never written to, would otherwise hold everything back), or for {@link #STALLED}
+ * otherwise (a backlog partition no shipper writes to, or one that ran out of records before the others). A quiet partition
  * that is behind is waited for: in a backlog a busy stream thread can leave one raw partition unprocessed
  * for seconds (9 s measured on a loaded machine) while it works through hours of another's events, and the
  * consumer's lag cannot tell (it counts records fetched, not processed). An event is never held more than
@@ -137,22 +137,22 @@ final class ReorderBuffer {
 
     /** The event time every partition still sending has passed; events up to it may go. */
     long passed(long now) {
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
         lastArrival.replaceAll((partition, at) -> at == SINCE_FIRST_CALL ? now : at);
+        long max = newest.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
+        if (max == Long.MIN_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        // live: the newest partition is within CAUGHT_UP of the wall clock, so a quiet one has nothing to send
+        boolean live = now - max <= CAUGHT_UP.toMillis();
+        long min = Long.MAX_VALUE;
         for (Map.Entry<Integer, Long> e : newest.entrySet()) {
-            max = Math.max(max, e.getValue());
-            if (!idle(now - lastArrival.get(e.getKey()), now - e.getValue())) {
+            long silent = now - lastArrival.get(e.getKey());
+            boolean idle = silent >= STALLED.toMillis() || live && silent >= QUIET.toMillis();
+            if (!idle) {
                 min = Math.min(min, e.getValue());
             }
         }
-        return max == Long.MIN_VALUE ? Long.MAX_VALUE : Math.max(min == Long.MAX_VALUE ? max : min,
-                max - MAX_SPREAD.toMillis());
-    }
-
-    private static boolean idle(long silentMillis, long behindWallClockMillis) {
-        return silentMillis >= STALLED.toMillis()
-                || silentMillis >= QUIET.toMillis() && behindWallClockMillis <= CAUGHT_UP.toMillis();
+        return Math.max(min == Long.MAX_VALUE ? max : min, max - MAX_SPREAD.toMillis());
     }
 
     private void releaseThrough(long through, Sink sink) {
