@@ -53,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoInstancesTest {
     private static final int PARTITIONS = 4;
-    // a raw partition the few test lines never reach is waited for 30 s (ReorderBuffer.STALLED)
+    // the detect stage may hold the last events a few seconds for raw partitions the test lines never reach
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static final String UA = "Mozilla/5.0";
