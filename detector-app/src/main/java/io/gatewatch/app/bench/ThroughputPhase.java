@@ -171,7 +171,7 @@ final class ThroughputPhase {
                 // ran out first (ReorderBuffer); the timing above ends at their arrival, the state is read after them
                 long releaseBy = System.nanoTime() + 60_000_000_000L;
                 while (metrics.held() > 0 && System.nanoTime() < releaseBy) {
-                    Thread.sleep(100);
+                    java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
                 }
                 live = StoreFootprint.live(pipeline.streams());
             } finally {
