@@ -24,6 +24,7 @@ public final class GatewatchMetrics {
     public static final String ALERTS = "gatewatch.alerts";
     public static final String FINDINGS_SUPPRESSED = "gatewatch.findings.suppressed";
     public static final String EVENT_TIME_LAG = "gatewatch.event.time.lag";
+    public static final String EVENTS_HELD = "gatewatch.events.held";
 
     private static final long NO_EVENT_YET = Long.MIN_VALUE;
 
@@ -36,6 +37,7 @@ public final class GatewatchMetrics {
     private final Counter routeTalliesSent;
     private final Counter routeTalliesDetected;
     private final AtomicLong newestEventTime = new AtomicLong(NO_EVENT_YET);
+    private final AtomicLong held = new AtomicLong();
     private final ConcurrentMap<String, Counter> cache = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ConcurrentMap<String, Counter>> tagged = new ConcurrentHashMap<>();
 
@@ -66,6 +68,10 @@ public final class GatewatchMetrics {
                 .register(registry);
         this.routeTalliesDetected = Counter.builder(ROUTE_TALLIES_DETECTED)
                 .description("Per-route, per-second summaries that reached the route stage")
+                .register(registry);
+        Gauge.builder(EVENTS_HELD, held, AtomicLong::get)
+                .description("Events the detect stage holds until every raw partition has passed their time (a backlog"
+                        + " read from partitions that are apart in event time)")
                 .register(registry);
         Gauge.builder(EVENT_TIME_LAG, this, m -> m.eventTimeLagSeconds(clock))
                 .description("Wall-clock time minus the newest event time the detect stage has seen (NaN before the first event)")
@@ -134,6 +140,16 @@ public final class GatewatchMetrics {
         while (epochMillis > seen && !newestEventTime.compareAndSet(seen, epochMillis)) {
             seen = newestEventTime.get();
         }
+    }
+
+    /** Events put in (positive) or taken out of (negative) the detect stage's reorder buffer. */
+    public void held(long delta) {
+        held.addAndGet(delta);
+    }
+
+    /** Events held for ordering now, in every task of this instance. */
+    public long held() {
+        return held.get();
     }
 
     public void late() {

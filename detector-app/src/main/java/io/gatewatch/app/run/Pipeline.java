@@ -68,6 +68,8 @@ public final class Pipeline implements AutoCloseable {
         rocksDb = new SharedRocksDbMemory(config.kafka().rocksDb());
         Properties props = StreamsSettings.of(config.kafka(), bootstrapServers, stateDir);
         props.put(SharedRocksDbMemory.CONFIG, rocksDb);
+        props.put(StreamsSettings.RAW_PARTITIONS,
+                TopicSetup.partitions(bootstrapServers, config.kafka(), config.kafka().topics().raw()));
         props.putAll(overrides);
         DetectorRegistry detectors = DetectorRegistry.standard();
         // Stored sections with another shape are reset on first touch; this line is what they are compared with.

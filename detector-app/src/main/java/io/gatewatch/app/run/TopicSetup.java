@@ -56,4 +56,20 @@ public final class TopicSetup {
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         }
     }
+
+    /** The partition count of {@code topic}, or 0 when it cannot be read. */
+    public static int partitions(String bootstrapServers, KafkaSettings kafka, String topic) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(kafka.properties());
+        try (Admin admin = Admin.create(p)) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return 0;
+        }
+    }
 }

@@ -56,6 +56,7 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     private KeyValueStore<String, byte[]> store;
     private final io.gatewatch.app.config.PopulationSettings populationSettings;
     private Populations populations;
+    private ReorderBuffer reorder;
 
     /**
      * @param stage what a reload may change (engine, login routes, route detectors), rebuilt when the
@@ -100,6 +101,11 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        this.reorder = new ReorderBuffer(context.getStateStore(GatewatchTopology.CLIENT_REORDER),
+                rawPartitions(context.appConfigs().get(StreamsSettings.RAW_PARTITIONS)),
+                metrics::held);
+        context.schedule(Duration.ofMillis(250), PunctuationType.WALL_CLOCK_TIME,
+                now -> reorder.punctuate(now, this::detect));
         Duration every = Duration.ofMillis(Math.max(60_000, idleExpiry.toMillis() / 24));
         context.schedule(every, PunctuationType.STREAM_TIME, this::expireIdle);
         if (tallyRoutes) {
@@ -127,6 +133,10 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         context.schedule(Duration.ofSeconds(30), PunctuationType.STREAM_TIME, populations::flush);
     }
 
+    private static int rawPartitions(Object configured) {
+        return configured == null ? 0 : Integer.parseInt(configured.toString());
+    }
+
     @Override
     public void process(Record<String, DecodedEvent> record) {
         if (stage.refresh()) {
@@ -140,7 +150,9 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
                 String refused = timeWindow.reject(ts, context.currentSystemTimeMs());
                 if (refused != null) {
                     deadLetter(record, ok.bytes(), refused);
-                } else {
+                } else if (record.key() == null || reorder.admit(record.key(), ok.event(), ok.bytes(), ts,
+                        RawProgress.of(record.headers()), context.recordMetadata().map(m -> m.offset()).orElse(0L),
+                        context.currentSystemTimeMs(), this::detect)) {
                     detect(record.key(), ok.event(), ts);
                 }
             }
@@ -222,8 +234,16 @@ final class DetectProcessor implements Processor<String, DecodedEvent, String, b
         }
     }
 
+    @Override
+    public void close() {
+        if (reorder != null) {
+            reorder.close();
+        }
+    }
+
     private void expireIdle(long streamTime) {
-        long cutoff = streamTime - idleExpiry.toMillis();
+        // stream time runs ahead of the events still held for ordering: their clients are not idle
+        long cutoff = Math.min(streamTime, reorder.passed(context.currentSystemTimeMs())) - idleExpiry.toMillis();
         List<String> idle = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = store.all()) {
             while (it.hasNext()) {

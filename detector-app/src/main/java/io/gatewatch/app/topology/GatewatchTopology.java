@@ -37,6 +37,8 @@ public final class GatewatchTopology {
     public static final String CLIENT_PROFILES = "client-profiles";
     /** Per client-stage task: the peer baselines of its populations (see {@code Populations}). */
     public static final String POPULATION_PROFILES = "population-profiles";
+    /** Events held until every raw partition has passed their time (see ReorderBuffer). */
+    public static final String CLIENT_REORDER = "client-reorder";
     public static final String ALERTS_SINK = "alerts-sink";
     public static final String EVENTS_DLQ_SINK = "events-dlq-sink";
     public static final String ROUTE_TALLY_SINK = "route-tally-sink";
@@ -99,6 +101,8 @@ public final class GatewatchTopology {
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), DETECT_CLIENTS);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POPULATION_PROFILES),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), DETECT_CLIENTS);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLIENT_REORDER),
+                Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), DETECT_CLIENTS);
         alerts.addSink(t, ALERTS_SINK, DETECT_CLIENTS);
         dlq.as(Serdes.String(), Serdes.ByteArray()).addSink(t, EVENTS_DLQ_SINK, DETECT_CLIENTS);
         routeTallies.addSink(t, ROUTE_TALLY_SINK, DETECT_CLIENTS);

@@ -30,6 +30,8 @@ final class NormalizeProcessor implements Processor<byte[], byte[], byte[], byte
     private final Serializer<ApiEvent> json = new ApiEventSerde().serializer();
     private final Map<String, LogParser> byFormat = new HashMap<>();
     private ProcessorContext<byte[], byte[]> context;
+    /** The newest event time this task has written: the detect stage orders the raw partitions by it. */
+    private long newest;
 
     NormalizeProcessor(Parsers parsers, String defaultFormat, ClientKeyResolver keys, EventTimeWindow timeWindow,
             GatewatchMetrics metrics) {
@@ -97,7 +99,11 @@ final class NormalizeProcessor implements Processor<byte[], byte[], byte[], byte
                 ? parsed.toBuilder().route(RouteTemplater.template(parsed.path())).build()
                 : parsed;
         byte[] key = keys.keyOf(e).getBytes(StandardCharsets.UTF_8);
-        context.forward(new Record<>(key, json.serialize(null, e), e.ts().toEpochMilli()), GatewatchTopology.EVENTS_SINK);
+        long ts = e.ts().toEpochMilli();
+        newest = Math.max(newest, ts);
+        int partition = context.recordMetadata().map(m -> m.partition()).orElse(0);
+        context.forward(new Record<>(key, json.serialize(null, e), ts, new RawProgress(partition, newest).headers()),
+                GatewatchTopology.EVENTS_SINK);
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String reason) {

@@ -21,6 +21,11 @@ public final class StreamsSettings {
      * the time an on-call person would notice; Kafka's default (45 s) is made for dynamic members.
      */
     static final int SESSION_TIMEOUT_MS = 15_000;
+    /**
+     * Not a Kafka setting: the raw topic's partition count, which the detect stage waits for when it puts
+     * a backlog back in event-time order. Absent (a test driver), it knows only the partitions it has seen.
+     */
+    public static final String RAW_PARTITIONS = "gatewatch.raw.partitions";
 
     private StreamsSettings() {
     }

@@ -53,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoInstancesTest {
     private static final int PARTITIONS = 4;
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    // the detect stage may hold the last events a few seconds for raw partitions the test lines never reach
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     private static final String UA = "Mozilla/5.0";
     private static EmbeddedKafka kafka;
@@ -194,8 +195,9 @@ class TwoInstancesTest {
         }
     }
 
+    /** Events that reached the detect stage and went through it: not still held for a raw partition to catch up. */
     private static long detected(GatewatchMetrics m) {
-        return (long) m.count("gatewatch.events.detected");
+        return (long) m.count("gatewatch.events.detected") - m.held();
     }
 
     /** Both running, every events partition active on exactly one of them, and each with some. */
