@@ -61,6 +61,28 @@ class BacklogIntegrationTest {
         assertEquals(live.alerts(), backlog.alerts());
     }
 
+    /**
+     * The route stage reads each second's tallies after the client stage closes them (once a wall-clock
+     * second, all of them once events stop), as replay waits for them: done when two closings sent
+     * nothing new and the route stage has read everything sent.
+     */
+    private static void awaitRouteStage(GatewatchMetrics metrics, long deadline) throws InterruptedException {
+        double atRest = -1;
+        long restSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            double sent = metrics.count(GatewatchMetrics.ROUTE_TALLIES_SENT);
+            if (sent != atRest) {
+                atRest = sent;
+                restSince = System.nanoTime();
+            } else if (metrics.count(GatewatchMetrics.ROUTE_TALLIES_DETECTED) >= sent
+                    && System.nanoTime() - restSince > 2_500_000_000L) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("the route stage did not read every route tally before the deadline");
+    }
+
     /** The set of (detector, client key, route) of every alert the run raised. */
     private Outcome run(String name, int partitions, boolean preload, Path stateDir) throws Exception {
         Parsers parsers = Parsers.standard();
@@ -94,6 +116,7 @@ class BacklogIntegrationTest {
                     }
                     Thread.sleep(100);
                 }
+                awaitRouteStage(metrics, deadline);
             }
             tail.drainAndClose(Duration.ofSeconds(30));
         }
