@@ -114,12 +114,7 @@ final class LatencyPhase {
                         }
                     }, heap, () -> err.printf("bench:   catching up: %,.0f of %,d lines%n",
                             metrics.count("gatewatch.raw.records"), sent));
-            // events of a raw partition that ran ahead wait in the detect stage's reorder buffer (ReorderBuffer)
-            // until the others pass their time; closing before they are released would drop their alerts
-            long releaseBy = System.nanoTime() + 60_000_000_000L;
-            while (metrics.held() > 0 && System.nanoTime() < releaseBy) {
-                LockSupport.parkNanos(50_000_000L);
-            }
+            HeldEvents.awaitRelease(metrics, Duration.ofSeconds(60));
             double drain = (System.nanoTime() - flushed) / 1e9;
             long heapPeak = heap.peakBytes();
             pipeline.close();

@@ -170,12 +170,8 @@ final class ThroughputPhase {
                                 + " in its threads; heap peak %d MB%n",
                         n, t.processingSeconds(), t.startupSeconds(), n / t.processingSeconds(), t.appCpuMicrosPer(n),
                         t.processCpuMicrosPer(n), t.appAllocBytesPer(n), heapPeak >> 20);
-                // the last events of a backlog wait in the detect stage's reorder buffer for the raw partitions that
-                // ran out first (ReorderBuffer); the timing above ends at their arrival, the state is read after them
-                long releaseBy = System.nanoTime() + 60_000_000_000L;
-                while (metrics.held() > 0 && System.nanoTime() < releaseBy) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
-                }
+                // the timing above ends at the last event's arrival; the state is read after the held ones
+                HeldEvents.awaitRelease(metrics, Duration.ofSeconds(60));
                 live = StoreFootprint.live(pipeline.streams());
             } finally {
                 pipeline.close();
